@@ -1,0 +1,61 @@
+import Foundation
+
+// persona-bench: the release benchmark behind `make bench` for the Lua plugin host.
+//
+// Runs the hook-call, plugin-load and cold-start benchmarks, prints the markdown section to
+// stdout and rewrites it between the bench:host markers of docs/BENCHMARKS.md.
+//
+// Usage: persona-bench [--only hook|load|start]... [--no-write]
+// Exit status: 1 when a benchmark could not be run or its result could not be trusted, else 0;
+// a figure that misses its target is marked FAIL in the report and named on stderr.
+
+/// The benchmarks, by the name `--only` takes.
+let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
+    ("hook", { HookCallBenchmark().run() }),
+    ("load", { PluginLoadBenchmark().run() }),
+    ("start", { ColdStartBenchmark().run() }),
+]
+
+var only: Set<String> = []
+var write = true
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--only":
+        guard let name = arguments.popFirst() else { fail("--only needs a name: \(benchmarks.map(\.name).joined(separator: ", ")) or host") }
+        only.insert(name)
+    case "--no-write":
+        write = false
+    case "-h", "--help":
+        print("usage: persona-bench [--only hook|load|start|host]... [--no-write]")
+        exit(0)
+    default:
+        fail("unknown argument '\(argument)' (try --help)")
+    }
+}
+only.remove("host")  // every benchmark here belongs to the host section
+if let unknown = only.first(where: { name in !benchmarks.contains { $0.name == name } }) {
+    fail("no benchmark named '\(unknown)': \(benchmarks.map(\.name).joined(separator: ", "))")
+}
+
+let machine = MachineInfo.current()  // before the runs: the load average is the one they started under
+var results: [BenchmarkResult] = []
+for benchmark in benchmarks where only.isEmpty || only.contains(benchmark.name) {
+    FileHandle.standardError.write(Data("persona-bench: running \(benchmark.name)…\n".utf8))
+    results.append(benchmark.run())
+}
+
+let report = Report(date: Date(), machine: machine, results: results)
+print(report.markdown)
+if write && only.isEmpty {
+    do {
+        try BenchmarksFile.update(RepositoryPaths.benchmarksFile, section: report.markdown,
+                                  start: Report.startMarker, end: Report.endMarker)
+        FileHandle.standardError.write(Data("persona-bench: updated \(RepositoryPaths.benchmarksFile.path)\n".utf8))
+    } catch {
+        fail("cannot update \(RepositoryPaths.benchmarksFile.path): \(error)")
+    }
+}
+for figure in results.flatMap(\.figures) where figure.passes == false {
+    FileHandle.standardError.write(Data("persona-bench: MISSED TARGET: \(figure.name)\n".utf8))
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// A plugin's private Lua world: one runtime, one environment built from an allow-list,
+/// budgets on every call, `print` sent to the host's log, and `require` limited to the
+/// plugin's own folder.
+///
+/// One sandbox per plugin means one plugin can never see another's globals, exhaust another's
+/// memory budget or reseed another's `math.random`.
+public final class Sandbox {
+    /// What the sandbox needs to know about the plugin it hosts.
+    public struct Spec: Sendable {
+        /// The folder files are read from (`require` and the main file), absolute.
+        public var root: URL
+        /// How that folder is named in error messages (`plugins/parenting`).
+        public var displayRoot: String
+        /// Seed of this state's `math.random`.
+        public var seed: Int64
+        /// Whether `require` may load files (folder plugins) or not (single-file plugins).
+        public var allowRequire: Bool
+
+        public init(root: URL, displayRoot: String, seed: Int64 = 0, allowRequire: Bool = true) {
+            self.root = root
+            self.displayRoot = displayRoot
+            self.seed = seed
+            self.allowRequire = allowRequire
+        }
+    }
+
+    /// The runtime the plugin's code lives in.
+    public let runtime: LuaRuntime
+    /// The plugin this sandbox hosts.
+    public let spec: Spec
+    private let runFileFunction: LuaFunctionRef
+
+    /// Builds the environment. `hostAPI` becomes the plugin's `host` table; `log` receives `print` output.
+    public init(
+        spec: Spec,
+        limits: LuaRuntime.Limits = .default,
+        hostAPI: (LuaRuntime) -> LuaValue = { _ in .table([:]) },
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws(LuaError) {
+        self.spec = spec
+        let runtime = try LuaRuntime(limits: limits)
+        self.runtime = runtime
+        let root = spec.root.standardizedFileURL.resolvingSymlinksInPath()
+        let hostFunctions: LuaValue = [
+            "print": .function(runtime.makeFunction { arguments in
+                log(arguments.first?.stringValue ?? "")
+                return []
+            }),
+            "readfile": .function(runtime.makeFunction { arguments in
+                guard let relative = arguments.first?.stringValue else { return [.nil, "no file name"] }
+                switch Sandbox.read(relative, under: root) {
+                case .success(let text): return [.string(text)]
+                case .failure(let why): return [.nil, .string(why.description)]
+                }
+            }),
+        ]
+        let specTable: LuaValue = [
+            "seed": .integer(spec.seed),
+            "display_root": .string(spec.displayRoot),
+            "allow_require": .bool(spec.allowRequire),
+        ]
+        let prelude = try runtime.compile(Sandbox.prelude, chunkName: "sandbox")
+        let results = try runtime.call(prelude, [hostFunctions, specTable, hostAPI(runtime)])
+        guard let run = results.first?.functionValue else { throw .conversion("sandbox prelude returned no loader") }
+        runFileFunction = run
+    }
+
+    /// Loads and runs `relativePath` (inside the plugin's folder) in the sandbox; returns its results.
+    public func runFile(_ relativePath: String) throws(LuaError) -> [LuaValue] {
+        try runtime.call(runFileFunction, [.string(relativePath)])
+    }
+
+    /// Calls a function the plugin handed over.
+    @discardableResult
+    public func call(_ function: LuaFunctionRef, _ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        try runtime.call(function, arguments)
+    }
+
+    /// Why a file could not be read for the plugin.
+    struct ReadRefusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Reads a UTF-8 file that must resolve (after symlinks) to a path inside `root`.
+    static func read(_ relative: String, under root: URL) -> Result<String, ReadRefusal> {
+        guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
+            return .failure(ReadRefusal(description: "'\(relative)' is outside the plugin's folder"))
+        }
+        let file = root.appendingPathComponent(relative).standardizedFileURL.resolvingSymlinksInPath()
+        guard file.path.hasPrefix(root.path + "/") else {
+            return .failure(ReadRefusal(description: "'\(relative)' is outside the plugin's folder"))
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return .failure(ReadRefusal(description: "no file '\(relative)' in the plugin's folder"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(ReadRefusal(description: "'\(relative)' is not UTF-8 text"))
+        }
+        return .success(text)
+    }
+}
+
+@available(*, unavailable, message: "a sandbox owns a single-threaded lua_State")
+extension Sandbox: Sendable {}

@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+
+/// Where things go: results on stdout, logs and errors on stderr.
+enum Output {
+    /// The logger plugins' `print` and `host.log` write to.
+    static let pluginLogger = Logger(label: "plugin")
+
+    /// Prints `value` as pretty JSON with sorted keys (deterministic) on stdout.
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    /// Prints an error line on stderr.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("persona-host: error: \(message)\n".utf8))
+    }
+
+    /// Left-aligned columns separated by two spaces.
+    static func columns(_ rows: [[String]]) -> [String] {
+        guard let width = rows.first?.count else { return [] }
+        let widths = (0..<width).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { c, cell in
+                c == width - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+    }
+}
