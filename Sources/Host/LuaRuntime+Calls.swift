@@ -35,13 +35,15 @@ extension LuaRuntime {
     }
 
     /// Calls `function(a, b, c)` and reads one number back: the allocation-free path for hot formulas.
+    /// A function proven bounded (see `bytecode(of:)`) runs without the instruction hook.
     public func callNumber(_ function: LuaFunctionRef, _ a: Double, _ b: Double, _ c: Double) throws(LuaError) -> Double {
         let L = state
+        let bounded = isBounded(function)
         lua_rawgeti(L, clua_registryindex(), lua_Integer(function.reference))
         lua_pushnumber(L, a)
         lua_pushnumber(L, b)
         lua_pushnumber(L, c)
-        try protectedCall(arguments: 3, results: 1)
+        try protectedCall(arguments: 3, results: 1, hooked: !bounded)
         var isNumber: Int32 = 0
         let result = clua_tonumber(L, -1, &isNumber)
         let type = lua_type(L, -1)
@@ -54,10 +56,12 @@ extension LuaRuntime {
 
     /// `lua_pcall` with the traceback handler and a fresh budget; failures become `LuaError`.
     /// On success the results are on the stack above the handler.
-    func protectedCall(arguments: Int32, results: Int32) throws(LuaError) {
+    func protectedCall(arguments: Int32, results: Int32, hooked: Bool = true) throws(LuaError) {
         let L = state
         clua_begin_call(L, control)
+        if !hooked { lua_sethook(L, nil, 0, 0) }
         let status = clua_pcall(L, arguments, results, LuaRuntime.tracebackSlot)
+        if !hooked { clua_arm_hook(L) }
         clua_end_call(control)
         guard status != LUA_OK else { return }
         let failure = ScriptFailure(luaMessage: popMessage())
@@ -72,6 +76,14 @@ extension LuaRuntime {
             throw .instructionBudget(limit: limits.instructions, failure)
         }
         throw .runtime(failure)
+    }
+
+    /// Whether `function` is proven bounded arithmetic (cached per registry slot).
+    func isBounded(_ function: LuaFunctionRef) -> Bool {
+        if let known = boundedFunctions[function.reference] { return known }
+        let bounded = bytecode(of: function)?.isBoundedArithmetic ?? false
+        boundedFunctions[function.reference] = bounded
+        return bounded
     }
 
     /// Pops the error message on top of the stack, whatever its type.

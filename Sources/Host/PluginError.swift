@@ -19,13 +19,16 @@ public enum PluginError: Error, Sendable, CustomStringConvertible {
     case duplicateName(name: String, file: String, otherFile: String)
     /// A hook raised an error or broke a budget while a pipeline called it.
     case hook(plugin: String, hook: String, LuaError)
+    /// A feature formula failed (raised, broke a budget or gave a non-number) for one user.
+    case formula(plugin: String, formula: String, userID: Int64, LuaError)
     /// A hook returned something of the wrong shape.
     case badResult(plugin: String, hook: String, problem: String)
 
     /// The plugin concerned, when one is known.
     public var plugin: String? {
         switch self {
-        case .script(let p, _, _), .incompatibleAPI(let p, _, _, _), .hook(let p, _, _), .badResult(let p, _, _): p
+        case .script(let p, _, _), .incompatibleAPI(let p, _, _, _), .hook(let p, _, _), .badResult(let p, _, _),
+             .formula(let p, _, _, _): p
         case .duplicateName(let name, _, _): name
         case .notFound, .missingInit, .noManifest, .invalidManifest: nil
         }
@@ -53,6 +56,9 @@ public enum PluginError: Error, Sendable, CustomStringConvertible {
         case let .hook(plugin, hook, error):
             let text = error.description
             return error.failure?.file == nil ? "plugin '\(plugin)', \(hook): \(text)" : "\(text) (plugin '\(plugin)', \(hook))"
+        case let .formula(plugin, formula, user, error):
+            let text = error.description
+            return "plugin '\(plugin)', formula '\(formula)', user_id \(user): \(text)"
         case let .badResult(plugin, hook, problem):
             return "plugin '\(plugin)', \(hook): \(problem)"
         }
