@@ -8,11 +8,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-# Lua 5.4 headers and library (pkg-config name lua5.4); luacheck for the plugin lint.
+# Lua 5.4 (pkg-config lua5.4), SQLite's headers for GRDB, luacheck for the plugin lint,
+# and /usr/bin/time for the benchmarks' peak memory.
 deps:
-	@if ! pkg-config --exists lua5.4 2>/dev/null || ! command -v luacheck >/dev/null; then \
-	  echo "installing liblua5.4-dev, pkg-config and lua-check with apt-get"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq liblua5.4-dev pkg-config lua-check >/dev/null; \
+	@if ! pkg-config --exists lua5.4 sqlite3 2>/dev/null || ! command -v luacheck >/dev/null || [ ! -x /usr/bin/time ]; then \
+	  echo "installing liblua5.4-dev, libsqlite3-dev, pkg-config, lua-check and time with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq liblua5.4-dev libsqlite3-dev pkg-config lua-check time >/dev/null; \
 	fi
 
 build: deps
@@ -21,9 +22,9 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product persona-host
 
-# The main job on the embedded default database.
+# The main job on the embedded default database (created on first use: 20,000 users, seed 42).
 demo: release
-	.build/release/persona-host plugins list
+	.build/release/persona-host run goal "Gen Z Moms"
 
 # Lint the shipped plugins, then build and run every test.
 test: deps lint

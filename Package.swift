@@ -48,7 +48,7 @@ let package = Package(
         // The C floor the benchmark compares a Swift hook call against.
         .target(name: "BenchFloor", dependencies: ["CLua"]),
         // `make bench`: release-build micro and macro benchmarks.
-        .executableTarget(name: "persona-bench", dependencies: ["Host", "BenchFloor"], path: "Sources/Bench"),
+        .executableTarget(name: "persona-bench", dependencies: ["Host", "Builtins", "BenchFloor"], path: "Sources/Bench"),
         .testTarget(
             name: "BuiltinsTests",
             dependencies: ["Builtins"]

@@ -6,6 +6,8 @@ struct Report {
     static let startMarker = "<!-- bench:host:start -->"
     static let endMarker = "<!-- bench:host:end -->"
 
+    /// The section's title.
+    var title = "Lua plugin host"
     var date: Date
     var machine: MachineInfo
     var results: [BenchmarkResult]
@@ -14,7 +16,7 @@ struct Report {
     var markdown: String {
         let stamp = ISO8601DateFormatter().string(from: date)
         var lines = [
-            "## Lua plugin host",
+            "## \(title)",
             "",
             "Command: `make bench` (release build of `persona-host` and `persona-bench`). Date: \(stamp).",
             "",

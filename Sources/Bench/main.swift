@@ -14,6 +14,7 @@ let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
     ("hook", { HookCallBenchmark().run() }),
     ("load", { PluginLoadBenchmark().run() }),
     ("start", { ColdStartBenchmark().run() }),
+    ("goal", { GoalBenchmark().run() }),
 ]
 
 var only: Set<String> = []
@@ -27,35 +28,44 @@ while let argument = arguments.popFirst() {
     case "--no-write":
         write = false
     case "-h", "--help":
-        print("usage: persona-bench [--only hook|load|start|host]... [--no-write]")
+        print("usage: persona-bench [--only hook|load|start|host|goal]... [--no-write]")
         exit(0)
     default:
         fail("unknown argument '\(argument)' (try --help)")
     }
 }
-only.remove("host")  // every benchmark here belongs to the host section
+if only.remove("host") != nil { only.formUnion(["hook", "load", "start"]) }
 if let unknown = only.first(where: { name in !benchmarks.contains { $0.name == name } }) {
     fail("no benchmark named '\(unknown)': \(benchmarks.map(\.name).joined(separator: ", "))")
 }
 
 let machine = MachineInfo.current()  // before the runs: the load average is the one they started under
-var results: [BenchmarkResult] = []
+var results: [String: BenchmarkResult] = [:]
 for benchmark in benchmarks where only.isEmpty || only.contains(benchmark.name) {
     FileHandle.standardError.write(Data("persona-bench: running \(benchmark.name)…\n".utf8))
-    results.append(benchmark.run())
+    results[benchmark.name] = benchmark.run()
 }
 
-let report = Report(date: Date(), machine: machine, results: results)
-print(report.markdown)
-if write && only.isEmpty {
+// Two sections of docs/BENCHMARKS.md: the host's micro-benchmarks, and the goal pipeline.
+let sections: [(title: String, marker: String, names: [String])] = [
+    ("Lua plugin host", "host", ["hook", "load", "start"]),
+    ("Goal pipeline against the Python reference", "goal", ["goal"]),
+]
+for section in sections {
+    let parts = section.names.compactMap { results[$0] }
+    guard !parts.isEmpty else { continue }
+    let report = Report(title: section.title, date: Date(), machine: machine, results: parts)
+    print(report.markdown)
+    // A section is rewritten only when all of its benchmarks ran.
+    guard write && parts.count == section.names.count else { continue }
     do {
         try BenchmarksFile.update(RepositoryPaths.benchmarksFile, section: report.markdown,
-                                  start: Report.startMarker, end: Report.endMarker)
-        FileHandle.standardError.write(Data("persona-bench: updated \(RepositoryPaths.benchmarksFile.path)\n".utf8))
+                                  start: "<!-- bench:\(section.marker):start -->", end: "<!-- bench:\(section.marker):end -->")
+        FileHandle.standardError.write(Data("persona-bench: updated \(section.title) in \(RepositoryPaths.benchmarksFile.path)\n".utf8))
     } catch {
         fail("cannot update \(RepositoryPaths.benchmarksFile.path): \(error)")
     }
 }
-for figure in results.flatMap(\.figures) where figure.passes == false {
+for figure in results.values.flatMap(\.figures) where figure.passes == false {
     FileHandle.standardError.write(Data("persona-bench: MISSED TARGET: \(figure.name)\n".utf8))
 }

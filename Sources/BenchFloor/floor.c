@@ -35,9 +35,8 @@ bench_floor *bench_floor_create(const char *source, int options) {
     f->control.instr_limit = default_instructions;
 
     if (options & BENCH_FLOOR_BUDGET) {
-        f->L = clua_newstate(&f->control);              /* budgeted allocator, count hook armed */
+        f->L = clua_newstate(&f->control);              /* budgeted allocator; begin_call arms the hook */
         if (f->L == NULL) { free(f); return NULL; }
-        if (!(options & BENCH_FLOOR_COUNT_HOOK)) lua_sethook(f->L, NULL, 0, 0);
         clua_open_sandbox_libs(f->L);
     } else {
         f->L = luaL_newstate();
@@ -80,9 +79,9 @@ double bench_floor_run(bench_floor *f, long long calls) {
         lua_pushnumber(L, (double)(i & 1023) * (1.0 / 1024));
         lua_pushnumber(L, 0.5);
         lua_pushnumber(L, 0.25);
-        if (budgeted) clua_begin_call(L, &f->control);
+        if (budgeted) clua_begin_call(L, &f->control, (f->options & BENCH_FLOOR_COUNT_HOOK) != 0);
         int status = lua_pcall(L, 3, 1, 1);
-        if (budgeted) clua_end_call(&f->control);
+        if (budgeted) clua_end_call(L, &f->control);
         if (status != LUA_OK) {
             set_error(f, lua_tostring(L, -1));
             lua_settop(L, 1);

@@ -82,6 +82,7 @@ typedef struct clua_control {
     long long instr_used;     /* VM instructions used by the current call, in hook ticks */
     long long instr_limit;    /* budget for one host call */
     int trip;                 /* CLUA_TRIP_* for the current call */
+    int hooked;               /* whether the count hook is armed for the current call */
     /* Lua calling Swift: returns the number of results, or -1 with an error message on top. */
     int (*dispatch)(lua_State *L, void *context, int function_id);
     void *context;
@@ -118,7 +119,7 @@ static inline void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) 
 static inline void clua_count_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     clua_control *c = clua_control_of(L);
-    c->instr_used += CLUA_HOOK_GRANULARITY;
+    c->instr_used += lua_gethookcount(L);  /* this thread's tick size: 1000, or 1 once tripped */
     if (c->instr_used > c->instr_limit) {
         c->trip = CLUA_TRIP_INSTRUCTIONS;
         lua_sethook(L, clua_count_hook, LUA_MASKCOUNT, 1);
@@ -135,18 +136,27 @@ static inline void clua_arm_hook(lua_State *L) {
     lua_sethook(L, clua_count_hook, LUA_MASKCOUNT, CLUA_HOOK_GRANULARITY);
 }
 
-/** Starts a new budgeted call: clears the counters and the trip reason. */
-static inline void clua_begin_call(lua_State *L, clua_control *c) {
+/**
+ * Starts a new budgeted call: clears the counters and the trip reason, and arms the count
+ * hook unless the function is proven bounded. States run unhooked between calls (with any
+ * hook set, Lua 5.4 routes every instruction through its tracer, doubling a tiny call's cost).
+ */
+static inline void clua_begin_call(lua_State *L, clua_control *c, int hooked) {
     c->instr_used = 0;
-    if (c->trip != CLUA_TRIP_NONE) {
-        c->trip = CLUA_TRIP_NONE;
-        clua_arm_hook(L);
-    }
+    c->trip = CLUA_TRIP_NONE;
+    c->hooked = hooked;
+    if (hooked) clua_arm_hook(L);
     c->mem_enforce = 1;
 }
 
-/** Ends a budgeted call: the host may allocate freely again. */
-static inline void clua_end_call(clua_control *c) { c->mem_enforce = 0; }
+/** Ends a budgeted call: the hook comes off and the host may allocate freely again. */
+static inline void clua_end_call(lua_State *L, clua_control *c) {
+    c->mem_enforce = 0;
+    if (c->hooked) {
+        lua_sethook(L, NULL, 0, 0);
+        c->hooked = 0;
+    }
+}
 
 /**
  * Message handler for every pcall: turns any error value into "message\nstack traceback:...".
@@ -207,7 +217,6 @@ static inline lua_State *clua_newstate(clua_control *c) {
     if (L == NULL) return NULL;
     *(clua_control **)lua_getextraspace(L) = c;
     lua_atpanic(L, clua_panic);
-    clua_arm_hook(L);
     return L;
 }
 

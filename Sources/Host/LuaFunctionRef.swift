@@ -11,6 +11,8 @@ public final class LuaFunctionRef: Sendable, Hashable, CustomStringConvertible {
     let reference: Int32
     /// The runtime the function lives in; releases go back to it.
     let owner: LuaReleaseQueue
+    /// Whether the function was proven bounded arithmetic: 0 not checked yet, 1 yes, 2 no.
+    let boundedness = Atomic<UInt8>(0)
 
     init(reference: Int32, owner: LuaReleaseQueue) {
         self.reference = reference

@@ -27,6 +27,11 @@ extension LuaRuntime {
     }
 
     func dumpSummary(_ function: LuaFunctionRef) -> BytecodeSummary? {
+        dumpBytes(function, strip: true).flatMap(LuaOpcodes.parse)
+    }
+
+    /// `lua_dump` of a Lua function, or nil for a C function.
+    func dumpBytes(_ function: LuaFunctionRef, strip: Bool) -> [UInt8]? {
         defer { resetStack() }
         lua_rawgeti(state, clua_registryindex(), lua_Integer(function.reference))
         guard lua_type(state, -1) == LUA_TFUNCTION, lua_iscfunction(state, -1) == 0 else { return nil }
@@ -38,10 +43,9 @@ extension LuaRuntime {
             return 0
         }
         let status = withExtendedLifetime(sink) {
-            lua_dump(state, writer, Unmanaged.passUnretained(sink).toOpaque(), 1)
+            lua_dump(state, writer, Unmanaged.passUnretained(sink).toOpaque(), strip ? 1 : 0)
         }
-        guard status == 0 else { return nil }
-        return LuaOpcodes.parse(sink.bytes)
+        return status == 0 ? sink.bytes : nil
     }
 }
 

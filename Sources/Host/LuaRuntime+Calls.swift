@@ -1,4 +1,5 @@
 import CLua
+import Synchronization
 
 /// Compiling chunks and calling Lua functions under the budgets.
 extension LuaRuntime {
@@ -16,6 +17,24 @@ extension LuaRuntime {
         }
         guard case .function(let f) = try pullScalar(at: -1) else { throw .conversion("chunk did not compile to a function") }
         return f
+    }
+
+    /// Loads a binary chunk the host itself produced with `dump(_:)`. Never for plugin code:
+    /// plugins may only load text (a crafted binary chunk can crash Lua).
+    func loadTrustedBinary(_ bytes: [UInt8], chunkName: String) throws(LuaError) -> LuaFunctionRef {
+        releaseDroppedReferences()
+        defer { resetStack() }
+        let status = bytes.withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { luaL_loadbufferx(state, $0.baseAddress, $0.count, "=" + chunkName, "b") }
+        }
+        guard status == LUA_OK else { throw .syntax(ScriptFailure(luaMessage: popMessage())) }
+        guard case .function(let f) = try pullScalar(at: -1) else { throw .conversion("chunk did not load as a function") }
+        return f
+    }
+
+    /// The bytecode of a Lua function (debug information kept), for `loadTrustedBinary`.
+    func dump(_ function: LuaFunctionRef) -> [UInt8]? {
+        dumpBytes(function, strip: false)
     }
 
     /// Calls `function` with `arguments` and returns all its results.
@@ -43,47 +62,60 @@ extension LuaRuntime {
         lua_pushnumber(L, a)
         lua_pushnumber(L, b)
         lua_pushnumber(L, c)
-        try protectedCall(arguments: 3, results: 1, hooked: !bounded)
-        var isNumber: Int32 = 0
-        let result = clua_tonumber(L, -1, &isNumber)
-        let type = lua_type(L, -1)
+        clua_begin_call(L, control, bounded ? 0 : 1)
+        let status = clua_pcall(L, 3, 1, LuaRuntime.tracebackSlot)
+        clua_end_call(L, control)
+        guard status == LUA_OK else { throw failure(status: status) }
+        guard lua_type(L, -1) == LUA_TNUMBER else { throw notANumber() }
+        let result = clua_tonumber(L, -1, nil)
         lua_settop(L, LuaRuntime.tracebackSlot)
-        guard isNumber != 0, type == LUA_TNUMBER else {
-            throw .runtime(ScriptFailure(message: "expected a number back, got \(String(cString: lua_typename(L, type)))"))
-        }
         return result
+    }
+
+    @inline(never)
+    private func notANumber() -> LuaError {
+        let type = String(cString: lua_typename(state, lua_type(state, -1)))
+        resetStack()
+        return .runtime(ScriptFailure(message: "expected a number back, got \(type)"))
     }
 
     /// `lua_pcall` with the traceback handler and a fresh budget; failures become `LuaError`.
     /// On success the results are on the stack above the handler.
     func protectedCall(arguments: Int32, results: Int32, hooked: Bool = true) throws(LuaError) {
         let L = state
-        clua_begin_call(L, control)
-        if !hooked { lua_sethook(L, nil, 0, 0) }
+        clua_begin_call(L, control, hooked ? 1 : 0)
         let status = clua_pcall(L, arguments, results, LuaRuntime.tracebackSlot)
-        if !hooked { clua_arm_hook(L) }
-        clua_end_call(control)
-        guard status != LUA_OK else { return }
+        clua_end_call(L, control)
+        guard status == LUA_OK else { throw failure(status: status) }
+    }
+
+    /// Turns a failed pcall (message on top) into a `LuaError`, resetting the stack.
+    @inline(never)
+    func failure(status: Int32) -> LuaError {
         let failure = ScriptFailure(luaMessage: popMessage())
         let trip = Int(control.pointee.trip)
         resetStack()
         if trip == Int(CLUA_TRIP_MEMORY) || status == LUA_ERRMEM {
             collectGarbage()
-            throw .memoryBudget(limitBytes: limits.memoryBytes, failure)
+            return .memoryBudget(limitBytes: limits.memoryBytes, failure)
         }
         if trip == Int(CLUA_TRIP_INSTRUCTIONS) {
             collectGarbage()
-            throw .instructionBudget(limit: limits.instructions, failure)
+            return .instructionBudget(limit: limits.instructions, failure)
         }
-        throw .runtime(failure)
+        return .runtime(failure)
     }
 
-    /// Whether `function` is proven bounded arithmetic (cached per registry slot).
+    /// Whether `function` is proven bounded arithmetic (checked once, remembered on the reference).
     func isBounded(_ function: LuaFunctionRef) -> Bool {
-        if let known = boundedFunctions[function.reference] { return known }
-        let bounded = bytecode(of: function)?.isBoundedArithmetic ?? false
-        boundedFunctions[function.reference] = bounded
-        return bounded
+        switch function.boundedness.load(ordering: .relaxed) {
+        case 1: return true
+        case 2: return false
+        default:
+            let bounded = bytecode(of: function)?.isBoundedArithmetic ?? false
+            function.boundedness.store(bounded ? 1 : 2, ordering: .relaxed)
+            return bounded
+        }
     }
 
     /// Pops the error message on top of the stack, whatever its type.

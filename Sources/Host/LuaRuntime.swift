@@ -36,8 +36,6 @@ public final class LuaRuntime {
     var hostFunctions: [([LuaValue]) throws -> [LuaValue]] = []
     /// Whether this Lua build's opcode numbering was verified (nil: not checked yet).
     var opcodeCheck: Bool?
-    /// Registry slots of functions proven bounded (they run without the instruction hook).
-    var boundedFunctions: [Int32: Bool] = [:]
 
     /// Stack slot of the traceback handler every pcall uses; it never leaves the stack.
     static let tracebackSlot: Int32 = 1
@@ -80,7 +78,6 @@ public final class LuaRuntime {
     /// Frees registry slots whose `LuaFunctionRef`s were dropped since the last call.
     func releaseDroppedReferences() {
         for reference in releases.drain() {
-            boundedFunctions[reference] = nil
             luaL_unref(state, clua_registryindex(), reference)
         }
     }

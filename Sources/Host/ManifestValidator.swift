@@ -125,6 +125,11 @@ struct ManifestValidator {
                 problems.append("clustering.k must satisfy 2 <= min <= max <= 50, got min = \(low), max = \(high)")
             }
         }
+        if value["profile"] != .nil { checkStringList(value["profile"], "clustering.profile") }
+        let allowed: Set = ["weights", "algorithm", "k", "min_share", "profile"]
+        for (key, _) in value.fields where !allowed.contains(key) {
+            problems.append("clustering.\(key) is not a known field (weights, algorithm, k, min_share, profile)")
+        }
         if value["min_share"] != .nil,
            let share = require(value["min_share"], "clustering.min_share", "a number", \.doubleValue),
            !(share >= 0 && share < 0.5) {

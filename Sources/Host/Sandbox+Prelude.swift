@@ -7,7 +7,7 @@ extension Sandbox {
     static let prelude = #"""
 local host_fns, spec, host_api = ...
 local load, error, type, tostring, select = load, error, type, tostring, select
-local pairs, setmetatable, getmetatable = pairs, setmetatable, getmetatable
+local pairs, setmetatable, getmetatable, rawget = pairs, setmetatable, getmetatable, rawget
 local concat = table.concat
 local DOC = " (see docs/PLUGINS.md, section 'The sandbox')"
 
@@ -65,6 +65,14 @@ local function sandbox_collectgarbage(option)
   error("collectgarbage('" .. tostring(option) .. "') is not available in the plugin sandbox; only 'count' is" .. DOC, 2)
 end
 
+-- Finalizers could run at any allocation, outside the budgets: objects may not have them.
+local function sandbox_setmetatable(t, mt)
+  if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+    error("__gc metamethods are not available in the plugin sandbox" .. DOC, 2)
+  end
+  return setmetatable(t, mt)
+end
+
 local function sandbox_print(...)
   local parts = {}
   for i = 1, select("#", ...) do parts[i] = tostring((select(i, ...))) end
@@ -106,11 +114,12 @@ local function sandbox_require(name)
 end
 
 for _, k in ipairs({ "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal",
-  "rawget", "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall",
+  "rawget", "rawlen", "rawset", "select", "tonumber", "tostring", "type", "xpcall",
   "_VERSION" }) do
   ENV[k] = _G[k]
 end
 ENV._G = ENV
+ENV.setmetatable = sandbox_setmetatable
 ENV.load = sandbox_load
 ENV.collectgarbage = sandbox_collectgarbage
 ENV.print = sandbox_print

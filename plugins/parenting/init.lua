@@ -47,18 +47,26 @@ return {
     algorithm = "ward",          -- families form nested segments
     k = { min = 2, max = 6 },
     min_share = 0.03,            -- smaller clusters merge into their nearest neighbour
+    profile = { "age", "city_tier", "occupation", "parenting_stage" },  -- summarised per persona
   },
 
+  -- Stage 5: name a cluster after the feature that sets it apart most (on a second
+  -- attempt, when that name is taken, after the next one).
   persona = function(cluster)
-    local top = cluster.distinguishing[1]
+    local top = cluster.distinguishing[cluster.attempt] or cluster.distinguishing[1]
     local label = top and LABELS[top.feature] and LABELS[top.feature][top.z >= 0 and 1 or 2] or "Everyday"
     local noun = cluster.filter.gender == "male" and "Dad" or cluster.filter.gender == "female" and "Mom" or "Parent"
     local gender = noun == "Mom" and "female" or noun == "Dad" and "male" or "neutral"
+    local cares = {}
+    for _, d in ipairs(cluster.distinguishing) do
+      if d.z >= 0.5 then cares[#cares + 1] = d.feature end
+    end
     return {
       name = host.names.person(cluster.index, gender) .. " — " .. label .. " " .. noun,
       traits = {
         parenting_style = label,
-        care_about = top and top.z > 0 and { top.feature } or {},
+        care_about = cares,
+        typical_stage = cluster.profile.parenting_stage,
       },
     }
   end,

@@ -29,14 +29,16 @@ return {
     algorithm = "kmeans",
     k = { min = 2, max = 6 },
     min_share = 0.03,
+    profile = { "age", "city_tier", "occupation" },
   },
 
   persona = function(cluster)
-    local top = cluster.distinguishing[1]
+    local top = cluster.distinguishing[cluster.attempt] or cluster.distinguishing[1]
     local label = top and LABELS[top.feature] and LABELS[top.feature][top.z >= 0 and 1 or 2] or "Mainstream"
+    local noun = cluster.profile.occupation == "student" and "Student" or "User"
     return {
-      name = host.names.person(cluster.index) .. " — " .. label .. " User",
-      traits = { adoption = label },
+      name = host.names.person(cluster.index) .. " — " .. label .. " " .. noun,
+      traits = { adoption = label, typical_occupation = cluster.profile.occupation },
     }
   end,
 }

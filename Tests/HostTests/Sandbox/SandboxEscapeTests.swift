@@ -103,3 +103,10 @@ import Testing
         expectDenied("setmetatable(_G, nil)", mentions: "cannot change a protected metatable")
     }
 }
+
+extension SandboxEscapeTests {
+    @Test func finalizersAreRefused() throws {
+        expectDenied("setmetatable({}, { __gc = function() while true do end end })", mentions: "__gc metamethods are not available")
+        #expect(try sandbox.evaluate("return getmetatable(setmetatable({}, { __index = { x = 1 } })).__index.x") == .integer(1))
+    }
+}

@@ -1,0 +1,96 @@
+import GRDB
+
+extension PersonaDatabase {
+    /// The schema, as named migrations applied in order. A migration, once released, never
+    /// changes: a schema change is a new migration appended here.
+    ///
+    /// - `v1.users`: the users table with the seed's columns. It is `STRICT`, so SQLite itself
+    ///   refuses a value of the wrong type, and the seed's documented ranges are CHECK
+    ///   constraints (NULL passes: every column but `user_id` may be missing). Columns a user's
+    ///   CSV brings are added later by import, with `ALTER TABLE … ADD COLUMN`.
+    /// - `v1.runs`: runs, their personas and their members. A persona's members are one BLOB of
+    ///   little-endian Int64 user ids (see ``MemberIDCodec``), not one row per member: saving a
+    ///   570,000-member run is then a handful of row writes and one 4.5 MB memcpy (milliseconds),
+    ///   where 570,000 indexed rows would take seconds and triple the file's growth.
+    ///   Deleting a run cascades to its personas and members.
+    /// - `v1.column-cache`: `users_column_cache`, a columnar copy of `users` (see
+    ///   ``UsersColumnCache``), and the triggers that empty it whenever `users` changes.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1.users") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    user_id INTEGER PRIMARY KEY,
+                    age INTEGER CHECK (age BETWEEN 0 AND 120),
+                    gender TEXT,
+                    city_tier TEXT,
+                    privacy_pref REAL CHECK (privacy_pref BETWEEN 0 AND 1),
+                    price_sensitivity REAL CHECK (price_sensitivity BETWEEN 0 AND 1),
+                    brand_awareness_bose REAL CHECK (brand_awareness_bose BETWEEN 0 AND 1),
+                    emi_flag INTEGER CHECK (emi_flag IN (0, 1)),
+                    device_count INTEGER CHECK (device_count >= 0),
+                    has_children INTEGER CHECK (has_children IN (0, 1)),
+                    parenting_stage TEXT,
+                    occupation TEXT,
+                    education_level TEXT,
+                    family_size INTEGER CHECK (family_size >= 1),
+                    income_source TEXT
+                ) STRICT
+                """)
+        }
+        migrator.registerMigration("v1.runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    created_at TEXT NOT NULL,
+                    pipeline TEXT NOT NULL,
+                    goal TEXT NOT NULL,
+                    seed INTEGER NOT NULL,
+                    matched_rows INTEGER NOT NULL,
+                    parameters TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(parameters)),
+                    summary TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(summary)),
+                    plugin_versions TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(plugin_versions))
+                ) STRICT;
+
+                CREATE TABLE personas (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    idx INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    share REAL NOT NULL,
+                    centroid TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(centroid)),
+                    z_scores TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(z_scores)),
+                    traits TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(traits)),
+                    profile TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(profile)),
+                    PRIMARY KEY (run_id, idx)
+                ) STRICT, WITHOUT ROWID;
+
+                CREATE TABLE persona_members (
+                    run_id INTEGER NOT NULL,
+                    persona_idx INTEGER NOT NULL,
+                    member_count INTEGER NOT NULL,
+                    user_ids BLOB NOT NULL,
+                    PRIMARY KEY (run_id, persona_idx),
+                    FOREIGN KEY (run_id, persona_idx) REFERENCES personas(run_id, idx) ON DELETE CASCADE
+                ) STRICT;
+                """)
+        }
+        migrator.registerMigration("v1.column-cache") { db in
+            try db.execute(sql: """
+                CREATE TABLE users_column_cache (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    position INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    encoding TEXT NOT NULL,
+                    row_count INTEGER NOT NULL,
+                    null_count INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    dictionary BLOB
+                ) STRICT
+                """)
+            try UsersColumnCache.createTriggers(db)
+        }
+        return migrator
+    }
+}

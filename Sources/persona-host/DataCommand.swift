@@ -1,0 +1,130 @@
+import ArgumentParser
+import Builtins
+import Foundation
+
+/// `persona-host data …`: the users table: generate a sample, import your own, look at it.
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Generate, import and summarise the users table.",
+        subcommands: [Generate.self, Import.self, Stats.self]
+    )
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fill the users table with deterministic synthetic users (planted segments in true_segment).")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "How many users.") var rows: Int = 20_000
+        @Option(help: "Random seed: the same seed gives the same users.") var seed: UInt64 = 42
+        @Flag(help: "Replace existing users (otherwise a non-empty table is an error).") var replace = false
+
+        func validate() throws {
+            guard rows > 0 else { throw ValidationError("--rows must be positive") }
+        }
+
+        func run() throws {
+            let store = UserStore(database: try database.open())
+            let progress = ProgressLine("generating")
+            do {
+                let report = try store.generate(rows: rows, seed: seed, replace: replace, progress: progress.update)
+                progress.finish()
+                print("generated \(report.rows) users (seed \(seed)) in \(database.resolvedPath)"
+                      + (report.replacedRows > 0 ? ", replacing \(report.replacedRows)" : ""))
+            } catch {
+                progress.finish()
+                throw CLIFailure(status: .usage, message: "\(error)")
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import users from a CSV file: every column kept and typed; all or nothing.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The CSV file (header row required, user_id column required).") var file: String
+        @Flag(help: "Replace the users table instead of appending.") var replace = false
+
+        func run() throws {
+            let store = UserStore(database: try database.open())
+            let progress = ProgressLine("importing")
+            do {
+                let report = try store.importCSV(at: file, mode: replace ? .replace : .append, progress: progress.update)
+                progress.finish()
+                print("imported \(report.rows) users from \(file)")
+                for column in report.addedColumns {
+                    print("  kept extra column \(column.name) (\(column.type.rawValue))")
+                }
+                if !report.missingSeedColumns.isEmpty {
+                    print("  not in the file (left NULL): \(report.missingSeedColumns.joined(separator: ", "))")
+                }
+            } catch {
+                progress.finish()
+                throw CLIFailure(status: .usage, message: "\(error)")
+            }
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Row count and a summary of every column.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "Print JSON on stdout.") var json = false
+
+        func run() throws {
+            let stats = try UserStore(database: try database.open()).stats()
+            if json {
+                try Output.json(StatsReport(stats))
+                return
+            }
+            print("\(stats.rowCount) users in \(database.resolvedPath)")
+            var rows = [["COLUMN", "TYPE", "NON-NULL", "SUMMARY"]]
+            for column in stats.columns {
+                let summary: String
+                if let n = column.numeric {
+                    summary = "min \(String(format2: n.min))  mean \(String(format2: n.mean))  max \(String(format2: n.max))"
+                } else if let t = column.text {
+                    summary = "\(t.distinctCount) distinct: " + t.topValues.map { "\($0.value) \($0.count)" }.joined(separator: ", ")
+                } else {
+                    summary = "—"
+                }
+                rows.append([column.name, column.type.rawValue, String(column.nonNullCount), summary])
+            }
+            Output.columns(rows).forEach { print($0) }
+        }
+    }
+}
+
+/// `data stats --json`.
+struct StatsReport: Encodable {
+    struct Column: Encodable {
+        var name: String
+        var type: String
+        var nonNull: Int
+        var min: Double?
+        var mean: Double?
+        var max: Double?
+        var distinct: Int?
+        var top: [String: Int]?
+    }
+
+    var rows: Int
+    var columns: [Column]
+
+    init(_ stats: UsersStats) {
+        rows = stats.rowCount
+        columns = stats.columns.map { c in
+            Column(name: c.name, type: c.type.rawValue, nonNull: c.nonNullCount, min: c.numeric?.min, mean: c.numeric?.mean,
+                   max: c.numeric?.max, distinct: c.text?.distinctCount,
+                   top: c.text.map { Dictionary($0.topValues.map { ($0.value, $0.count) }, uniquingKeysWith: { a, _ in a }) })
+        }
+    }
+}
+
+extension String {
+    /// Two decimals, locale-free.
+    init(format2 d: Double) {
+        self = d.isFinite ? String(Double((d * 100).rounded()) / 100) : String(d)
+    }
+}
