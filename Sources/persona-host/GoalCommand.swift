@@ -70,19 +70,32 @@ struct GoalCommand: ParsableCommand {
         }
     }
 
+    /// `user_id,persona_index,persona`, ordered by user_id; written as bytes (a million lines in well under a second).
     private func writeMembers(_ run: GoalRun, to path: String) throws {
-        var lines = ["user_id,persona_index,persona"]
-        var rows: [(Int64, Int)] = []
-        for (index, ids) in run.memberIDs.enumerated() { rows += ids.map { ($0, index) } }
-        rows.sort { $0.0 < $1.0 }
-        for (id, index) in rows {
-            let name = run.personas[index].name.replacingOccurrences(of: "\"", with: "\"\"")
-            lines.append("\(id),\(index + 1),\"\(name)\"")
+        var pairs: [(id: Int64, persona: Int32)] = []
+        pairs.reserveCapacity(run.memberIDs.reduce(0) { $0 + $1.count })
+        for (index, ids) in run.memberIDs.enumerated() { pairs += ids.map { ($0, Int32(index)) } }
+        pairs.sort { $0.id < $1.id }
+        let suffixes = run.personas.enumerated().map { index, persona in
+            Array(",\(index + 1),\"\(persona.name.replacingOccurrences(of: "\"", with: "\"\""))\"\n".utf8)
         }
-        do {
-            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw CLIFailure(status: .failure, message: "\(path): \(error.localizedDescription)")
+        var bytes = Array("user_id,persona_index,persona\n".utf8)
+        bytes.reserveCapacity(pairs.count * 40)
+        var digits = [UInt8](repeating: 0, count: 20)
+        for (id, persona) in pairs {
+            var value = id.magnitude
+            var count = 0
+            repeat {
+                digits[count] = UInt8(truncatingIfNeeded: value % 10) + 48
+                value /= 10
+                count += 1
+            } while value > 0
+            if id < 0 { bytes.append(45) }
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[i]) }
+            bytes.append(contentsOf: suffixes[Int(persona)])
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw CLIFailure(status: .failure, message: "\(path): cannot write the members file")
         }
     }
 }

@@ -145,9 +145,8 @@ struct CapturingLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?,
-             source: String, file: String, function: String, line: UInt) {
-        let plugin = metadata?["plugin"].map { "\($0)" } ?? "-"
-        collector.append("[\(plugin)] \(level) \(message)")
+    func log(event: LogEvent) {
+        let plugin = event.metadata?["plugin"].map { "\($0)" } ?? "-"
+        collector.append("[\(plugin)] \(event.level) \(event.message)")
     }
 }
