@@ -1,6 +1,7 @@
 import ArgumentParser
 import Builtins
 import Foundation
+import Host
 
 /// `persona-host data …`: the users table: generate a sample, import your own, look at it.
 struct DataCommand: ParsableCommand {
@@ -119,12 +120,5 @@ struct StatsReport: Encodable {
                    max: c.numeric?.max, distinct: c.text?.distinctCount,
                    top: c.text.map { Dictionary($0.topValues.map { ($0.value, $0.count) }, uniquingKeysWith: { a, _ in a }) })
         }
-    }
-}
-
-extension String {
-    /// Two decimals, locale-free.
-    init(format2 d: Double) {
-        self = d.isFinite ? String(Double((d * 100).rounded()) / 100) : String(d)
     }
 }

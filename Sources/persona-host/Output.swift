@@ -6,9 +6,10 @@ enum Output {
     /// The logger plugins' `print` and `host.log` write to.
     static let pluginLogger = Logger(label: "plugin")
 
-    /// Prints `value` as pretty JSON with sorted keys (deterministic) on stdout.
+    /// Prints `value` as pretty JSON with sorted snake_case keys (deterministic) on stdout.
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
         FileHandle.standardOutput.write(data)

@@ -41,7 +41,7 @@ struct ClusteringStage {
         let (X, _, _) = matrix.standardized(weights: used.map { weight(features.names[$0]) })
         let selection = KSelection.select(X, kRange: kRange, algorithm: algorithm, seed: options.seed)
         let minShare = settings["min_share"].doubleValue ?? 0
-        var labels = ClusterLabels.canonical(selection.labels)
+        var labels = selection.labels  // canonical: largest cluster first
         let before = Set(labels).count
         if minShare > 0 && before > 1 { labels = ClusterLabels.mergeSmall(labels, X, minShare: minShare) }
         let k = Set(labels).count

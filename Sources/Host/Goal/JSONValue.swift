@@ -59,8 +59,8 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
 }
 
 extension String {
-    /// `d` with two decimals, without Foundation's locale.
-    init(format2 d: Double) {
+    /// `d` with two decimals, without Foundation's locale (`-1.5` → `-1.50`).
+    public init(format2 d: Double) {
         let scaled = (d * 100).rounded()
         let sign = scaled < 0 ? "-" : ""
         let magnitude = Int64(abs(scaled))

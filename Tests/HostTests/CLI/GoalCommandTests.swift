@@ -102,4 +102,17 @@ import Testing
         #expect(lines.first == "user_id,persona_index,persona")
         #expect(lines.count - 1 == json["matched_rows"] as? Int)
     }
+
+    @Test func algorithmAndKCanBeOverridden() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (result, json) = try goal("Gen Z Moms", ["--algo", "kmeans", "--k", "3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let clustering = try #require(json["clustering"] as? [String: Any])
+        #expect(clustering["algorithm"] as? String == "kmeans")
+        #expect(clustering["chosen_k"] as? Int == 3)
+        #expect((clustering["scores"] as? [Any])?.count == 1)
+        let bad = try CLIRunner.run(["run", "goal", "Gen Z Moms", "--db", db, "--algo", "dbscan"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--algo must be kmeans, ward or gmm"))
+    }
 }
