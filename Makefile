@@ -34,8 +34,10 @@ test: deps lint
 lint: deps
 	luacheck --no-color -q plugins
 
-# Release-build benchmarks; figures are written to docs/BENCHMARKS.md.
+# Release-build benchmarks; figures are written to docs/BENCHMARKS.md. The goal benchmark
+# generates its users with the Python reference's generator (numpy).
 bench: deps
+	@python3 -c "import numpy" 2>/dev/null || python3 -m pip install -q numpy
 	$(SWIFT) build -c release --product persona-host
 	$(SWIFT) build -c release --product persona-bench
 	.build/release/persona-bench

@@ -42,8 +42,8 @@ return {
   },
 
   clustering = {
-    weights = { parental_concern_score = 0.4, child_safety_priority = 0.3, family_budget_manager = 0.3,
-                tech_savvy_parent = 0.3 },
+    -- tech_savvy_parent has no weight: it describes the personas but does not shape the clusters.
+    weights = { parental_concern_score = 0.4, child_safety_priority = 0.3, family_budget_manager = 0.3 },
     algorithm = "ward",          -- families form nested segments
     k = { min = 2, max = 6 },
     min_share = 0.03,            -- smaller clusters merge into their nearest neighbour
