@@ -1,0 +1,47 @@
+-- Skincare formulation: an ingredient catalogue in ten functional classes, skincare personas, and the
+-- rules that turn a persona into ingredient multipliers, scoring weights and confidence adjustments.
+-- Personas and rules from seed 000 (persona-based training of the hypergredient framework).
+--
+-- What the host reads:
+--   ingredients   list of ingredient tables (fields: ingredients.lua; classes: classes.lua)
+--   personas      persona id -> persona table (fields and defaults: profile.lua), one file per
+--                 persona in personas/, every field filled in
+--   multipliers   a table of rules (rules.lua):
+--     multipliers.preference(persona, ingredient) -> multiplier, reasons
+--         0.1 if an ingredient_aversions entry names the ingredient's id or one of its tags, else 1.5 if
+--         an ingredient_preferences entry does, else 1.0; reasons is a list of strings
+--     multipliers.weights(persona) -> { efficacy, safety, cost_efficiency, bioavailability, stability }
+--     multipliers.budget(persona) -> 0.5 (budget) | 1.0 (mid-range) | 1.5 (premium)
+--     multipliers.confidence(persona, ingredient) -> adjustment, reasons
+--         add to the base confidence, then clamp to [0.1, 1]
+--     multipliers.preferred, multipliers.avoided: the numbers 1.5 and 0.1
+--
+-- Adding a persona: copy personas/mature_skin.lua to personas/<id>.lua, edit it, and add "<id>" to
+-- PERSONA_FILES below. No rebuild: plugins are read on every run, and
+-- `persona-host plugins check plugins/skincare` names any wrong field. (The sandbox cannot list a
+-- folder, hence the list; a later host may pass the folder's files in.)
+
+local ingredients = require "ingredients"
+local profile = require "profile"
+local rules = require "rules"
+
+local PERSONA_FILES = {
+  "sensitive_skin", "anti_aging", "acne_prone", "natural_beauty",   -- the seed's four defaults
+  "mature_skin",                                                     -- custom personas: one id each
+}
+
+local personas = {}
+for _, id in ipairs(PERSONA_FILES) do
+  personas[id] = profile.load(id, ingredients)
+end
+
+return {
+  name = "skincare",
+  version = "1.0.0",
+  api = 1,
+  description = "Skincare formulation: ingredient catalogue, skincare personas and preference rules",
+
+  ingredients = ingredients,
+  personas = personas,
+  multipliers = rules,
+}

@@ -1,0 +1,90 @@
+-- The rules that turn a persona into numbers for the formulation scorer (seed 000, and the
+-- hypergredient framework's PersonaProfile and persona-aware predictions it documents).
+-- This module is the manifest's `multipliers` table.
+
+local classes = require "classes"
+local match = require "match"
+local profile = require "profile"
+
+local M = {
+  preferred = 1.5,   -- an ingredient the persona prefers: +50 %
+  avoided = 0.1,     -- an ingredient the persona avoids: -90 %
+}
+
+local BUDGET = { budget = 0.5, ["mid-range"] = 1.0, premium = 1.5 }
+local SAFETY_CONSCIOUS = 0.8      -- safety_priority above this ...
+local STRONG_ACTIVE_PENALTY = -0.2  -- ... lowers confidence in ingredients tagged strong_active
+local CONCERN_BOOST = 0.3         -- an ingredient whose class addresses a primary concern
+
+-- preference(persona, ingredient) -> multiplier, reasons
+-- 0.1 when an ingredient_aversions entry names the ingredient's id or a tag, else 1.5 when an
+-- ingredient_preferences entry does, else 1.0. An aversion wins over a preference (the seed writes
+-- aversions last), and several matches do not compound. reasons lists every match.
+function M.preference(persona, ingredient)
+  local reasons, avoided, preferred = {}, false, false
+  for _, entry in ipairs(persona.ingredient_aversions or {}) do
+    local hit = match.hit(entry, ingredient)
+    if hit then
+      avoided = true
+      reasons[#reasons + 1] = ("avoids %s (%s): x%g"):format(entry, hit, M.avoided)
+    end
+  end
+  for _, entry in ipairs(persona.ingredient_preferences or {}) do
+    local hit = match.hit(entry, ingredient)
+    if hit then
+      preferred = true
+      reasons[#reasons + 1] = ("prefers %s (%s): x%g"):format(entry, hit, M.preferred)
+    end
+  end
+  if avoided then return M.avoided, reasons end
+  return preferred and M.preferred or 1.0, reasons
+end
+
+-- weights(persona) -> { efficacy, safety, cost_efficiency, bioavailability, stability }
+-- Weights of the ingredient's scores in its composite score, as the seed's get_persona_weights.
+function M.weights(persona)
+  local safety = profile.get(persona, "safety_priority")
+  return {
+    efficacy = 1 - safety,
+    safety = safety,
+    cost_efficiency = persona.budget_preference == "budget" and 1.0 or 0.5,
+    bioavailability = profile.get(persona, "efficacy_tolerance"),
+    stability = 0.8,   -- "generally important", for every persona
+  }
+end
+
+-- budget(persona) -> multiplier of the normalised budget: 0.5 budget, 1.0 mid-range, 1.5 premium.
+function M.budget(persona)
+  return BUDGET[persona.budget_preference] or 1.0
+end
+
+-- confidence(persona, ingredient) -> adjustment, reasons
+-- Added to the host's base confidence for the ingredient (which the host clamps to [0.1, 1]).
+--  * A safety-conscious persona (safety_priority > 0.8) lowers it by 0.2 for strong actives. The seed
+--    applies this to the whole cellular-turnover class; here the catalogue marks strong actives with
+--    the tag strong_active (retinol, retinal, glycolic and salicylic acid, L-ascorbic acid), so gentle
+--    agents such as bakuchiol or lactic acid keep their confidence.
+--  * A persona raises it by 0.3 when the ingredient's class addresses one of its primary_concerns
+--    (classes.concerns; the seed's four concern boosts are part of that map). Once, however many match.
+function M.confidence(persona, ingredient)
+  local adjustment, reasons = 0, {}
+  if profile.get(persona, "safety_priority") > SAFETY_CONSCIOUS then
+    for _, tag in ipairs(ingredient.tags) do
+      if tag == "strong_active" then
+        adjustment = adjustment + STRONG_ACTIVE_PENALTY
+        reasons[#reasons + 1] = ("safety-conscious persona, strong active: %+g"):format(STRONG_ACTIVE_PENALTY)
+        break
+      end
+    end
+  end
+  for _, concern in ipairs(persona.primary_concerns or {}) do
+    if classes.addresses(concern, ingredient.class) then
+      adjustment = adjustment + CONCERN_BOOST
+      reasons[#reasons + 1] = ("%s addresses %s: %+g"):format(ingredient.class, concern, CONCERN_BOOST)
+      break
+    end
+  end
+  return adjustment, reasons
+end
+
+return M
