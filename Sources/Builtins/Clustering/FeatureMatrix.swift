@@ -75,20 +75,12 @@ public struct FeatureMatrix: Sendable, Equatable {
         var sds = [Double](repeating: 1, count: d)
         var out = [Double](repeating: 0, count: n * d)
         guard n > 0 else { return (FeatureMatrix(rows: 0, columns: d, values: []), means, sds) }
+        for (j, moments) in columnMoments().enumerated() {
+            let sd = moments.variance.squareRoot()
+            means[j] = moments.mean
+            sds[j] = sd == 0 ? 1 : sd
+        }
         values.withUnsafeBufferPointer { v in
-            for j in 0..<d {
-                var sum = 0.0
-                for i in 0..<n { sum += v[i * d + j] }
-                let mean = sum / Double(n)
-                var ss = 0.0
-                for i in 0..<n {
-                    let e = v[i * d + j] - mean
-                    ss += e * e
-                }
-                let sd = (ss / Double(n)).squareRoot()
-                means[j] = mean
-                sds[j] = sd == 0 ? 1 : sd
-            }
             out.withUnsafeMutableBufferPointer { o in
                 for i in 0..<n {
                     for j in 0..<d {
@@ -132,10 +124,15 @@ public struct FeatureMatrix: Sendable, Equatable {
     /// Mean of each column's variance (population), the scale sklearn uses for the k-means tolerance.
     func meanColumnVariance() -> Double {
         guard rows > 0, columns > 0 else { return 0 }
+        return columnMoments().reduce(0) { $0 + $1.variance } / Double(columns)
+    }
+
+    /// Each column's mean and population variance (two passes, for accuracy).
+    func columnMoments() -> [(mean: Double, variance: Double)] {
         let n = rows, d = columns
-        var total = 0.0
-        values.withUnsafeBufferPointer { v in
-            for j in 0..<d {
+        guard n > 0 else { return Array(repeating: (0, 0), count: d) }
+        return values.withUnsafeBufferPointer { v in
+            (0..<d).map { j in
                 var sum = 0.0
                 for i in 0..<n { sum += v[i * d + j] }
                 let mean = sum / Double(n)
@@ -144,9 +141,8 @@ public struct FeatureMatrix: Sendable, Equatable {
                     let e = v[i * d + j] - mean
                     ss += e * e
                 }
-                total += ss / Double(n)
+                return (mean, ss / Double(n))
             }
         }
-        return total / Double(d)
     }
 }
