@@ -41,7 +41,7 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidArgument(message):
             return message
         case let .usersNotEmpty(rows):
-            return "the users table already has \(rows) rows; pass replace to overwrite them"
+            return "the users table already has \(rows) rows; replace them explicitly (`persona-host data generate --replace`)"
         case let .runNotFound(id):
             return "no run with id \(id)"
         case let .corruptMembers(runID, persona, byteCount, expectedCount):
