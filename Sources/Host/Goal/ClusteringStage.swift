@@ -35,8 +35,12 @@ struct ClusteringStage {
         return low...max(low, high)
     }
 
-    func run(_ features: FeatureEngine.Features) -> Outcome {
+    func run(_ features: FeatureEngine.Features) throws(GoalError) -> Outcome {
         let used = features.names.indices.filter { weight(features.names[$0]) > 0 }
+        guard !used.isEmpty else {
+            throw .plugin(.badResult(plugin: domain.name, hook: "clustering.weights",
+                                     problem: "gives no feature a positive weight: there is nothing to cluster on"))
+        }
         let matrix = FeatureMatrix(columns: used.map { features.values[$0] })
         let (X, _, _) = matrix.standardized(weights: used.map { weight(features.names[$0]) })
         let selection = KSelection.select(X, kRange: kRange, algorithm: algorithm, seed: options.seed)

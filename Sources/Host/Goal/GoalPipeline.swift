@@ -85,7 +85,7 @@ public struct GoalPipeline {
         // Stage 4: clustering.
         progress("clustering")
         let clustering = ClusteringStage(domain: domain, options: options)
-        let clustered = clustering.run(features)
+        let clustered = try clustering.run(features)
         clock.lap("clustering")
 
         // Stage 5: naming.

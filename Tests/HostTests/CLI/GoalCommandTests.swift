@@ -116,3 +116,19 @@ import Testing
         #expect(bad.stderr.contains("--algo must be kmeans, ward or gmm"))
     }
 }
+
+extension GoalCommandTests {
+    @Test func aDomainWithNothingToClusterOnIsAPluginError() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plugins = folder.appendingPathComponent("plugins")
+        try FileManager.default.copyItem(at: Support.repository.appendingPathComponent("plugins"), to: plugins)
+        let file = plugins.appendingPathComponent("parenting/init.lua")
+        let source = try String(contentsOf: file, encoding: .utf8)
+        try source.replacingOccurrences(of: "parental_concern_score = 0.4, child_safety_priority = 0.3, family_budget_manager = 0.3",
+                                        with: "parental_concern_score = 0, child_safety_priority = 0, family_budget_manager = 0")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let (result, _) = try goal("Gen Z Moms", ["--plugins", plugins.path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("clustering.weights: gives no feature a positive weight"))
+    }
+}
