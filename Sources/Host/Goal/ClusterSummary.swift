@@ -12,19 +12,16 @@ struct ClusterSummary {
     var distinguishing: [(feature: String, z: Double)]
     var profile: [String: JSONValue]
 
-    /// Summaries of every cluster; `features` are the raw feature columns, `table` the fetched columns.
-    static func summarize(labels: [Int32], k: Int, featureNames: [String], features: [[Double]],
+    /// Summaries of every cluster from the computed features and the fetched columns.
+    static func summarize(labels: [Int32], k: Int, features: FeatureEngine.Features,
                           table: ColumnTable, profileColumns: [String]) -> [ClusterSummary] {
         let n = labels.count
         var counts = [Int](repeating: 0, count: k)
         for label in labels { counts[Int(label)] += 1 }
-        // Overall mean and population sd of each feature.
-        let overall = features.map { column -> (mean: Double, sd: Double) in
-            let mean = column.reduce(0, +) / Double(max(n, 1))
-            let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(n, 1))
-            return (mean, variance > 0 ? variance.squareRoot() : 1)
-        }
-        let featureMeans = features.map { column -> [Double] in
+        let featureNames = features.names
+        // z-scores divide by the overall sd; a constant feature (sd 0) divides by 1.
+        let overall = features.moments.map { (mean: $0.mean, sd: $0.sd > 0 ? $0.sd : 1) }
+        let featureMeans = features.values.map { column -> [Double] in
             var sums = [Double](repeating: 0, count: k)
             for i in 0..<n { sums[Int(labels[i])] += column[i] }
             return (0..<k).map { sums[$0] / Double(max(counts[$0], 1)) }

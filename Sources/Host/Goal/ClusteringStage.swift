@@ -60,11 +60,9 @@ struct ClusteringStage {
 
     /// Each feature with its weight, evaluation path, mean and sd, for the run's explanation.
     func describe(_ features: FeatureEngine.Features) -> [GoalRun.Feature] {
-        zip(features.names, features.values).map { name, column in
-            let n = Double(max(column.count, 1))
-            let mean = column.reduce(0, +) / n
-            let sd = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
-            return .init(name: name, weight: weight(name), evaluation: features.modes[name] ?? .perRow, mean: mean, sd: sd)
+        zip(features.names, features.moments).map { name, moments in
+            .init(name: name, weight: weight(name), evaluation: features.modes[name] ?? .perRow,
+                  mean: moments.mean, sd: moments.sd)
         }
     }
 }

@@ -18,6 +18,9 @@ public struct FeatureEngine: Sendable {
         public var names: [String]
         public var values: [[Double]]
         public var modes: [String: Mode]
+        /// Mean and population sd of each feature over all matched users (computed once; the
+        /// run's explanation and the clusters' z-scores both use them).
+        public var moments: [(mean: Double, sd: Double)] = []
     }
 
     /// Rows per formula below which a second sandbox is not worth loading.
@@ -56,8 +59,13 @@ public struct FeatureEngine: Sendable {
             }
         }
         let order = names.indices.sorted { names[$0] < names[$1] }
-        let result = Features(names: order.map { names[$0] }, values: order.map { values[$0] }, modes: modes)
+        var result = Features(names: order.map { names[$0] }, values: order.map { values[$0] }, modes: modes)
         try check(result, plugin: plugin, table: table)
+        result.moments = result.values.map { column in
+            let n = Double(max(column.count, 1))
+            let mean = column.reduce(0, +) / n
+            return (mean, (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot())
+        }
         return result
     }
 

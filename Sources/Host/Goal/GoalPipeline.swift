@@ -90,8 +90,7 @@ public struct GoalPipeline {
 
         // Stage 5: naming.
         progress("naming personas")
-        let summaries = ClusterSummary.summarize(labels: clustered.labels, k: clustered.k, featureNames: features.names,
-                                                 features: features.values, table: table,
+        let summaries = ClusterSummary.summarize(labels: clustered.labels, k: clustered.k, features: features, table: table,
                                                  profileColumns: profileColumns(domain, table: table))
         let personas = try PersonaNamer(domain: domain, filter: plan).name(summaries)
         clock.lap("naming")
@@ -109,9 +108,11 @@ public struct GoalPipeline {
             personas: personas,
             timingsMs: [:],
             plugins: plugins.plugins.map { .init(name: $0.name, version: $0.manifest.version) })
-        run.memberIDs = (0..<clustered.k).map { c in
-            zip(table.userIDs, clustered.labels).compactMap { $0.1 == Int32(c) ? $0.0 : nil }
-        }
+        // One pass over the rows, bucketing user ids by persona (in user_id order, as fetched).
+        var members = [[Int64]](repeating: [], count: clustered.k)
+        for (c, size) in personas.map(\.size).enumerated() { members[c].reserveCapacity(size) }
+        for (id, label) in zip(table.userIDs, clustered.labels) { members[Int(label)].append(id) }
+        run.memberIDs = members
         if options.save {
             progress("saving the run")
             run.runID = try save(run)
