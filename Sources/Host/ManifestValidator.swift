@@ -9,7 +9,7 @@ struct ManifestValidator {
     mutating func validate(_ table: LuaValue) -> PluginManifest? {
         let known = Set(["name", "version", "api", "description", "priority"] + HookKind.allCases.map(\.field))
         for (field, _) in table.fields where !known.contains(field) {
-            let suggestion = known.min { distance(field, $0) < distance(field, $1) }.map { " (did you mean '\($0)'?)" } ?? ""
+            let suggestion = Suggestion.phrase(for: field, among: known)
             problems.append("unknown field '\(field)'\(suggestion)")
         }
         if let keys = table.tableEntries?.keys, keys.contains(where: { if case .string = $0 { false } else { true } }) {
@@ -175,22 +175,6 @@ struct ManifestValidator {
         case .string(let s): "string \"\(s.prefix(40))\""
         default: value.typeName
         }
-    }
-
-    /// Edit distance, for "did you mean" suggestions.
-    private func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }
 

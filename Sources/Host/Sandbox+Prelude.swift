@@ -131,6 +131,18 @@ ENV.utf8 = copy(utf8)
 ENV.coroutine = copy(coroutine)
 ENV.os = guarded(safe_os, "os.", { execute = true, exit = true, remove = true, rename = true,
   getenv = true, tmpname = true, setlocale = true })
+-- host.modules(folder): the modules of a folder of this plugin, for require (a drop-in folder of files).
+if type(host_api) == "table" then
+  host_api.modules = function(folder)
+    if not spec.allow_require then
+      error("host.modules: a single-file plugin has no folder to list; make it a folder with init.lua", 2)
+    end
+    if type(folder) ~= "string" then error("host.modules: folder must be a string", 2) end
+    local names, why = host_fns.modules(folder)
+    if names == nil then error("host.modules: " .. why, 2) end
+    return names
+  end
+end
 ENV.host = host_api
 guarded(ENV, "", { io = true, debug = true, package = true, dofile = true, loadfile = true,
   loadstring = true, module = true, setfenv = true, getfenv = true, newproxy = true })

@@ -55,6 +55,13 @@ public final class Sandbox {
                 case .failure(let why): return [.nil, .string(why.description)]
                 }
             }),
+            "modules": .function(runtime.makeFunction { arguments in
+                guard let folder = arguments.first?.stringValue else { return [.nil, "no folder name"] }
+                switch Sandbox.modules(in: folder, under: root) {
+                case .success(let names): return [.array(names.map { .string($0) })]
+                case .failure(let why): return [.nil, .string(why.description)]
+                }
+            }),
         ]
         let specTable: LuaValue = [
             "seed": .integer(spec.seed),
@@ -92,6 +99,29 @@ public final class Sandbox {
     /// Why a file could not be read for the plugin.
     struct ReadRefusal: Error, CustomStringConvertible {
         var description: String
+    }
+
+    /// The Lua modules directly inside `folder` of the plugin (`personas/x.lua` → `personas.x`),
+    /// sorted; files whose real path leaves the plugin's folder are left out.
+    static func modules(in folder: String, under root: URL) -> Result<[String], ReadRefusal> {
+        let parts = folder.split(separator: "/", omittingEmptySubsequences: true)
+        guard !folder.hasPrefix("/"), !parts.isEmpty, !parts.contains(".."),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } }) else {
+            return .failure(ReadRefusal(description: "'\(folder)' is not a folder name inside the plugin (letters, digits, _ and /)"))
+        }
+        let directory = root.appendingPathComponent(folder)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            return .failure(ReadRefusal(description: "no folder '\(folder)' in the plugin's folder"))
+        }
+        let prefix = parts.joined(separator: ".")
+        let names = entries.filter { name in
+            guard name.hasSuffix(".lua"), !name.hasPrefix(".") else { return false }
+            let stem = name.dropLast(4)
+            guard !stem.isEmpty, stem.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return false }
+            let real = directory.appendingPathComponent(name).standardizedFileURL.resolvingSymlinksInPath()
+            return real.path.hasPrefix(root.path + "/")
+        }.map { "\(prefix).\($0.dropLast(4))" }
+        return .success(names.sorted())
     }
 
     /// Reads a UTF-8 file that must resolve (after symlinks) to a path inside `root`.

@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
     )
 
     /// Every pipeline the CLI knows, by the name `run` takes.
-    static let pipelines: [String: any ParsableCommand.Type] = ["goal": GoalCommand.self]
+    static let pipelines: [String: any ParsableCommand.Type] = ["goal": GoalCommand.self, "formulate": FormulateCommand.self]
 
     @Argument(help: "The pipeline to run.") var pipeline: String
     @Argument(parsing: .captureForPassthrough, help: "The pipeline's own arguments.") var arguments: [String] = []

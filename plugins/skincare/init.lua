@@ -16,28 +16,31 @@
 --         add to the base confidence, then clamp to [0.1, 1]
 --     multipliers.preferred, multipliers.avoided: the numbers 1.5 and 0.1
 --
--- Adding a persona: copy personas/mature_skin.lua to personas/<id>.lua, edit it, and add "<id>" to
--- PERSONA_FILES below. No rebuild: plugins are read on every run, and
--- `persona-host plugins check plugins/skincare` names any wrong field. (The sandbox cannot list a
--- folder, hence the list; a later host may pass the folder's files in.)
+--     multipliers.limits(persona, request) -> the request's hard limits and exclusions
+--     multipliers.base_confidence: 0.7
+--
+-- Adding a persona: copy personas/mature_skin.lua to personas/<id>.lua and edit it. Every file in
+-- personas/ is a persona; no list to update and no rebuild. A file with a mistake is skipped with a
+-- warning naming the file and the field, and the other personas still load.
 
 local ingredients = require "ingredients"
 local profile = require "profile"
 local rules = require "rules"
 
-local PERSONA_FILES = {
-  "sensitive_skin", "anti_aging", "acne_prone", "natural_beauty",   -- the seed's four defaults
-  "mature_skin",                                                     -- custom personas: one id each
-}
-
 local personas = {}
-for _, id in ipairs(PERSONA_FILES) do
-  personas[id] = profile.load(id, ingredients)
+for _, module in ipairs(host.modules("personas")) do
+  local id = module:match("[^.]+$")
+  local ok, persona = pcall(profile.load, id, ingredients)
+  if ok then
+    personas[id] = persona
+  else
+    host.log("warn", ("persona skipped: %s"):format(persona))
+  end
 end
 
 return {
   name = "skincare",
-  version = "1.0.0",
+  version = "1.1.0",
   api = 1,
   description = "Skincare formulation: ingredient catalogue, skincare personas and preference rules",
 

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Host
+
+/// `persona-host persona …`: the skincare personas the domain plugin declares.
+struct PersonaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "persona",
+        abstract: "List, show, compare and cluster the formulation domain's personas.",
+        subcommands: [List.self, Show.self, Compare.self, Clusters.self]
+    )
+
+    /// `persona list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every persona, from the domain plugin's personas folder.")
+        @OptionGroup var plugins: PluginOptions
+        @Flag(help: "Print JSON on stdout.") var json = false
+
+        func run() throws {
+            let domain = try FormulationContext(plugins: plugins).domain()
+            if json { return try Output.json(domain.personas) }
+            var rows = [["ID", "NAME", "SKIN", "CONCERNS", "SENSITIVITY", "SAFETY", "BUDGET"]]
+            for p in domain.personas {
+                rows.append([p.id, p.name, p.skinType, p.primaryConcerns.joined(separator: ", "), p.sensitivityLevel.formatted2,
+                             p.safetyPriority.formatted2, p.budgetPreference])
+            }
+            print(Output.columns(rows).joined(separator: "\n"))
+        }
+    }
+
+    /// `persona show ID`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One persona: its profile, the weights and limits its rules give, and its best ingredients.")
+        @Argument(help: "The persona id.") var id: String
+        @OptionGroup var plugins: PluginOptions
+        @Flag(help: "Print JSON on stdout.") var json = false
+
+        func run() throws {
+            let pipeline = try FormulationContext(plugins: plugins).pipeline()
+            let view: PersonaView
+            do {
+                view = try PersonaView(pipeline: pipeline, id: id)
+            } catch {
+                throw CLIFailure(status: error.exitStatus, message: error.description)
+            }
+            if json { return try Output.json(view) }
+            print(view.text)
+        }
+    }
+
+    /// `persona compare A B --concerns …`.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The same request under two personas, side by side.")
+        @Argument(help: "The first persona.") var first: String
+        @Argument(help: "The second persona.") var second: String
+        @OptionGroup var request: FormulationRequestOptions
+        @OptionGroup var plugins: PluginOptions
+        @Flag(help: "Print JSON on stdout.") var json = false
+
+        func run() throws {
+            let pipeline = try FormulationContext(plugins: plugins).pipeline()
+            let a = try pipeline.runCLI(request.request(persona: first))
+            let b = try pipeline.runCLI(request.request(persona: second))
+            let comparison = PersonaComparison(first: a, second: b)
+            if json { return try Output.json(comparison) }
+            print(comparison.text)
+        }
+    }
+
+    /// `persona clusters`.
+    struct Clusters: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Group the personas by their profile vectors and name what sets each group apart.")
+        @OptionGroup var plugins: PluginOptions
+        @Option(help: "Seed for the clustering.") var seed: UInt64 = 42
+        @Flag(help: "Print JSON on stdout.") var json = false
+
+        func run() throws {
+            let clusters = PersonaClusters(domain: try FormulationContext(plugins: plugins).domain(), seed: seed)
+            if json { return try Output.json(clusters) }
+            var lines = ["Personas grouped by profile (\(clusters.algorithm), silhouette \(clusters.silhouette.map(\.formatted2) ?? "n/a"))"]
+            if let note = clusters.note { lines.append("  \(note)") }
+            for (i, group) in clusters.groups.enumerated() {
+                lines.append("Group \(i + 1): \(group.personas.joined(separator: ", "))")
+                let apart = group.distinguishing.map(\.phrase)
+                lines.append("  set apart by: \(apart.isEmpty ? "nothing stands out" : apart.joined(separator: "; "))")
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}
