@@ -17,10 +17,16 @@ struct FormulateCommand: ParsableCommand {
     @OptionGroup var request: FormulationRequestOptions
     @Option(help: "The persona whose rules apply (see 'persona-host persona list').") var persona: String
     @OptionGroup var plugins: PluginOptions
+    @OptionGroup var database: DatabaseOptions
     @Flag(help: "Print the whole formulation as JSON on stdout.") var json = false
 
     func run() throws {
-        let pipeline = try FormulationContext(plugins: plugins).pipeline()
+        var pipeline = try FormulationContext(plugins: plugins).pipeline()
+        // The persona's active learned multipliers (feedback add --type outcome), when a database exists.
+        if FileManager.default.fileExists(atPath: database.resolvedPath),
+           let learned = try? LearnedView(pipeline: try LearningContext(plugins: plugins, database: database).pipeline(), id: persona) {
+            pipeline.learnedMultipliers = [persona: learned.multipliers]
+        }
         let run = try pipeline.runCLI(request.request(persona: persona))
         if json {
             try Output.json(run)

@@ -7,7 +7,7 @@ struct PersonaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "persona",
         abstract: "List, show, compare and cluster the formulation domain's personas.",
-        subcommands: [List.self, Show.self, Compare.self, Clusters.self]
+        subcommands: [List.self, Show.self, Compare.self, Clusters.self, History.self, Rollback.self]
     )
 
     /// `persona list`.
@@ -32,19 +32,32 @@ struct PersonaCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One persona: its profile, the weights and limits its rules give, and its best ingredients.")
         @Argument(help: "The persona id.") var id: String
+        @OptionGroup var database: DatabaseOptions
         @OptionGroup var plugins: PluginOptions
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
-            let pipeline = try FormulationContext(plugins: plugins).pipeline()
-            let view: PersonaView
-            do {
-                view = try PersonaView(pipeline: pipeline, id: id)
-            } catch {
-                throw CLIFailure(status: error.exitStatus, message: error.description)
+            let learning = try LearningContext(plugins: plugins, database: database).pipeline()
+            let learned = try? LearnedView(pipeline: learning, id: id)
+            let domain = try? FormulationContext(plugins: plugins).domain()
+            if let domain, domain.personas.contains(where: { $0.id == id }) {
+                var pipeline = FormulatePipeline(domain: domain)
+                pipeline.learnedMultipliers = learned.map { [id: $0.multipliers] } ?? [:]
+                let view: PersonaView
+                do {
+                    view = try PersonaView(pipeline: pipeline, id: id, learned: learned)
+                } catch {
+                    throw CLIFailure(status: error.exitStatus, message: error.description)
+                }
+                if json { return try Output.json(view) }
+                print(view.text)
+            } else if let learned {
+                if json { return try Output.json(learned) }
+                print(learned.text)
+            } else {
+                let known = (domain?.personas.map(\.id) ?? []) + learning.personas.map(\.id)
+                throw CLIFailure(status: .usage, message: "unknown persona '\(id)'; known personas: \(Set(known).sorted().joined(separator: ", "))")
             }
-            if json { return try Output.json(view) }
-            print(view.text)
         }
     }
 

@@ -13,13 +13,15 @@ struct PersonaView: Encodable {
     var weights: FormulationRunWeights
     var bestIngredients: [Ranked]
     var neverUsed: [FormulationRun.Exclusion]
+    var learned: LearnedView?
 
     /// The weights and confidence base, as the persona's rules give them.
     struct FormulationRunWeights: Encodable {
         var efficacy, safety, costEfficiency, bioavailability, stability, natural, baseConfidence: Double
     }
 
-    init(pipeline: FormulatePipeline, id: String) throws(FormulationError) {
+    init(pipeline: FormulatePipeline, id: String, learned: LearnedView? = nil) throws(FormulationError) {
+        self.learned = learned
         let persona = try pipeline.domain.persona(id)
         let (_, assessments, scoring) = try pipeline.assess(FormulationRun.Request(persona: id, concerns: persona.primaryConcerns))
         self.persona = persona
@@ -50,6 +52,7 @@ struct PersonaView: Encodable {
         if !neverUsed.isEmpty {
             lines.append("Never used (\(neverUsed.count)): " + neverUsed.map { "\($0.id)" }.joined(separator: ", "))
         }
+        if let learned { lines.append(learned.summaryLine) }
         return lines.joined(separator: "\n")
     }
 }

@@ -24,6 +24,7 @@
 -- warning naming the file and the field, and the other personas still load.
 
 local ingredients = require "ingredients"
+local learning = require "learning"
 local profile = require "profile"
 local rules = require "rules"
 
@@ -47,4 +48,5 @@ return {
   ingredients = ingredients,
   personas = personas,
   multipliers = rules,
+  feedback = { outcome = learning.outcome },   -- formulation outcomes -> learned multipliers
 }

@@ -15,6 +15,7 @@
 --   natural_preference      0-1: preference for natural ingredients; default 0.3
 
 local classes = require "classes"
+local learning = require "learning"
 local match = require "match"
 
 local M = {}
@@ -105,6 +106,11 @@ function M.load(id, ingredients)
   p.description = p.description or ""
   p.ingredient_preferences = p.ingredient_preferences or {}
   p.ingredient_aversions = p.ingredient_aversions or {}
+  -- What the persona learns from outcomes (learning.lua); a function, so the 58 traits are not
+  -- copied into every rule call.
+  p.traits = function() return learning.traits(ingredients) end
+  p.learning = learning.SETTINGS
+  p.golden = learning.GOLDEN[id] or {}
   for field, v in pairs(M.DEFAULTS) do
     if p[field] == nil then p[field] = v end
   end

@@ -15,6 +15,11 @@ extension PersonaDatabase {
     ///   Deleting a run cascades to its personas and members.
     /// - `v1.column-cache`: `users_column_cache`, a columnar copy of `users` (see
     ///   ``UsersColumnCache``), and the triggers that empty it whenever `users` changes.
+    /// - `v2.learning`: what personas learn from feedback (``LearningStore``): every version of
+    ///   every persona's traits (`persona_versions`, append-only; one `active` per persona), the
+    ///   learner's running state per persona (`learner_states`: smoothing and rate windows, which
+    ///   change even when a trait does not), the interaction log, feedback instances (with a unique fingerprint, so duplicates are
+    ///   ignored) and the signals each produced, with the version it produced.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1.users") { db in
@@ -90,6 +95,63 @@ extension PersonaDatabase {
                 ) STRICT
                 """)
             try UsersColumnCache.createTriggers(db)
+        }
+        migrator.registerMigration("v2.learning") { db in
+            try db.execute(sql: """
+                CREATE TABLE persona_versions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    persona TEXT NOT NULL,
+                    major INTEGER NOT NULL,
+                    minor INTEGER NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('active', 'superseded', 'rejected')),
+                    traits TEXT NOT NULL CHECK (json_valid(traits)),
+                    states TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(states)),
+                    parent TEXT,
+                    reason TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (persona, major, minor)
+                ) STRICT;
+                CREATE UNIQUE INDEX one_active_version ON persona_versions(persona) WHERE status = 'active';
+
+                CREATE TABLE learner_states (
+                    persona TEXT PRIMARY KEY,
+                    states TEXT NOT NULL CHECK (json_valid(states))
+                ) STRICT;
+
+                CREATE TABLE interactions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    persona TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    input TEXT NOT NULL,
+                    output TEXT NOT NULL,
+                    context TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(context))
+                ) STRICT;
+
+                CREATE TABLE feedback (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    persona TEXT NOT NULL,
+                    interaction_id INTEGER REFERENCES interactions(id),
+                    type TEXT NOT NULL,
+                    target TEXT,
+                    value TEXT NOT NULL CHECK (json_valid(value)),
+                    created_at TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL UNIQUE,
+                    status TEXT NOT NULL CHECK (status IN ('applied', 'pending', 'rejected')),
+                    version TEXT
+                ) STRICT;
+                CREATE INDEX feedback_by_persona ON feedback(persona, status);
+
+                CREATE TABLE signals (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    feedback_id INTEGER NOT NULL REFERENCES feedback(id) ON DELETE CASCADE,
+                    trait TEXT NOT NULL,
+                    adjustment REAL NOT NULL,
+                    confidence REAL NOT NULL,
+                    weight REAL NOT NULL
+                ) STRICT;
+                CREATE INDEX signals_by_feedback ON signals(feedback_id);
+                """)
         }
         return migrator
     }

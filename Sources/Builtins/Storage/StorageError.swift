@@ -52,20 +52,24 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Wraps any error thrown by GRDB (or a nested storage error) with what storage was doing.
+    /// Wraps an error thrown by GRDB (or by coding a stored value) with what storage was doing;
+    /// storage errors and the caller's own errors pass through unchanged.
     static func wrap(_ error: any Error, _ operation: String) -> any Error {
         switch error {
         case is StorageError, is ImportError:
             return error
         case let error as DatabaseError:
             return StorageError.database(operation: operation, message: error.message ?? "\(error.resultCode)")
-        default:
+        case is DecodingError, is EncodingError:
             return StorageError.database(operation: operation, message: "\(error)")
+        default:
+            // The caller's own error, thrown from inside its transaction: it keeps its type.
+            return error
         }
     }
 }
 
-/// Runs `body`, re-throwing any non-storage error as ``StorageError/database(operation:message:)``.
+/// Runs `body`, re-throwing database errors as ``StorageError/database(operation:message:)``.
 @inline(__always)
 func withStorageContext<T>(_ operation: String, _ body: () throws -> T) throws -> T {
     do {

@@ -7,8 +7,9 @@ import Testing
     @Test func migrationsCreateTheSchema() throws {
         try withTemporaryDatabase { temporary in
             let database = temporary.database
-            #expect(try database.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache"])
-            #expect(try database.tableNames() == ["persona_members", "personas", "runs", "users", "users_column_cache"])
+            #expect(try database.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning"])
+            #expect(try database.tableNames() == ["feedback", "interactions", "learner_states", "persona_members", "persona_versions",
+                                                  "personas", "runs", "signals", "users", "users_column_cache"])
 
             let schema = try temporary.users.schema()
             #expect(schema.names == SeedColumn.all.map(\.name))
@@ -28,7 +29,7 @@ import Testing
         try withTemporaryDatabase { temporary in
             try temporary.database.execute("INSERT INTO users (user_id, age) VALUES (1, 30)")
             let reopened = try PersonaDatabase(path: temporary.database.path)
-            #expect(try reopened.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache"])
+            #expect(try reopened.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning"])
             #expect(try UserStore(database: reopened).count() == 1)
         }
     }

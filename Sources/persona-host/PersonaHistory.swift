@@ -1,0 +1,71 @@
+import ArgumentParser
+import Builtins
+import Foundation
+import Host
+
+/// `persona history ID` and `persona rollback ID --to V`: every version, what changed, from which feedback.
+extension PersonaCommand {
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every version of a persona: what changed, and from which feedback.")
+        @Argument(help: "The persona id.") var id: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var plugins: PluginOptions
+        @Flag(help: "Print JSON on stdout.") var json = false
+
+        struct Entry: Encodable {
+            var version: String
+            var status: String
+            var parent: String?
+            var reason: String
+            var createdAt: String
+            var changes: [TraitChange]
+            var feedback: [String]
+        }
+
+        func run() throws {
+            let pipeline = try LearningContext(plugins: plugins, database: database).pipeline()
+            let persona = try LearningContext.mapping { try pipeline.persona(id) }
+            let versions = try pipeline.store.versions(of: id)
+            let feedback = try pipeline.store.feedback(of: id)
+            var previous: [String: Double] = [:]
+            var entries: [Entry] = []
+            for v in versions {
+                let parentTraits = v.parent.flatMap { p in versions.last { $0.name == p && $0.status != .rejected }?.traits } ?? previous
+                let changes = persona.traits.compactMap { spec -> TraitChange? in
+                    guard let to = v.traits[spec.name] else { return nil }
+                    let from = parentTraits[spec.name] ?? spec.initial
+                    return abs(from - to) < 1e-12 ? nil : TraitChange(trait: spec.name, from: from, to: to)
+                }
+                let from = feedback.filter { $0.version == v.name }.map { "#\($0.id) \($0.type) \($0.value.text.prefix(50))" }
+                entries.append(Entry(version: v.name, status: v.status.rawValue, parent: v.parent, reason: v.reason,
+                                     createdAt: v.createdAt.formatted(.iso8601), changes: changes, feedback: from))
+                if v.status != .rejected { previous = v.traits }
+            }
+            if json { return try Output.json(entries) }
+            if entries.isEmpty { print("\(id) has not learned anything yet (v1.0 as declared)"); return }
+            for e in entries {
+                print("\(e.version)  \(e.status)  \(e.createdAt)  \(e.reason)")
+                for c in e.changes.prefix(12) { print("    \(c.trait) \(c.from.formatted2) → \(c.to.formatted2)") }
+                if e.changes.count > 12 { print("    … and \(e.changes.count - 12) more traits") }
+                if e.feedback.count <= 3 { for f in e.feedback { print("    from feedback \(f)") } }
+                else { print("    from \(e.feedback.count) feedback (\(e.feedback.first!) … \(e.feedback.last!))") }
+            }
+        }
+    }
+
+    struct Rollback: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Restore an earlier version (as a new version; history is kept).")
+        @Argument(help: "The persona id.") var id: String
+        @Option(help: "The version to restore, e.g. v1.2.") var to: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var plugins: PluginOptions
+        @Flag(help: "Print JSON on stdout.") var json = false
+
+        func run() throws {
+            let pipeline = try LearningContext(plugins: plugins, database: database).pipeline()
+            let outcome = try LearningContext.mapping { try pipeline.rollback(persona: id, to: to) }
+            if json { return try Output.json(outcome) }
+            print(outcome.message)
+        }
+    }
+}
