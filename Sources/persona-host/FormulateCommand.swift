@@ -19,15 +19,34 @@ struct FormulateCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "Print the whole formulation as JSON on stdout.") var json = false
+    @Flag(help: "Log the formula as an interaction, so its outcome can be fed back (feedback add --type outcome).") var log = false
 
     func run() throws {
         var pipeline = try FormulationContext(plugins: plugins).pipeline()
         // The persona's active learned multipliers (feedback add --type outcome), when a database exists.
-        if FileManager.default.fileExists(atPath: database.resolvedPath),
-           let learned = try? LearnedView(pipeline: try LearningContext(plugins: plugins, database: database).pipeline(), id: persona) {
-            pipeline.learnedMultipliers = [persona: learned.multipliers]
+        var learning: LearningPipeline?
+        if log || FileManager.default.fileExists(atPath: database.resolvedPath) {
+            learning = try LearningContext(plugins: plugins, database: database).pipeline()
         }
-        let run = try pipeline.runCLI(request.request(persona: persona))
+        if let learning, let learned = try? LearnedView(pipeline: learning, id: persona), learned.versions > 0 {
+            pipeline.learnedMultipliers = [persona: learned.multipliers]
+            pipeline.learnedVersion = learned.version
+        }
+        var run = try pipeline.runCLI(request.request(persona: persona))
+        if log, let learning, !run.ingredients.isEmpty {
+            let ingredients = JSONValue.array(run.ingredients.map { .string($0.id) })
+            let levels = JSONValue.object(Dictionary(uniqueKeysWithValues: run.ingredients.map { ($0.id, JSONValue.number($0.level)) }))
+            let output = run.ingredients.map { "\($0.id) \($0.level.formatted2)%" }.joined(separator: ", ")
+            run.interactionID = try LearningContext.mapping {
+                try learning.addInteraction(persona: persona, input: "formulate \(run.request.concerns.joined(separator: ","))", output: output,
+                                            context: .object(["ingredients": ingredients, "levels": levels]))
+            }
+            FileHandle.standardError.write(Data("""
+                persona-host: logged as interaction \(run.interactionID!); report how it went with
+                  persona-host feedback add --persona \(persona) --interaction \(run.interactionID!) --type outcome --value '{"efficacy": 8, "safety": 9, "user_satisfaction": 7}'
+
+                """.utf8))
+        }
         if json {
             try Output.json(run)
         } else {

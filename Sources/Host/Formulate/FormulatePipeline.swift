@@ -11,6 +11,8 @@ public struct FormulatePipeline {
     public let domain: FormulationDomain
     /// Learned multipliers by persona id, then ingredient id (the feedback loop writes them).
     public var learnedMultipliers: [String: [String: Double]] = [:]
+    /// The learned version those multipliers come from (reported with the formula).
+    public var learnedVersion: String?
     /// Overrides the search's node limit (tests, benchmarks).
     public var nodeLimit: Int?
 
@@ -62,9 +64,14 @@ public struct FormulatePipeline {
         if let nodeLimit { problem.nodeLimit = nodeLimit }
         let result = FormulationSearch(problem).run()
         let diagnosis = FormulationDiagnosis(problem, result: result)
-        return FormulationReportBuilder(domain: domain, problem: problem, assessments: assessments, result: result)
+        var run = FormulationReportBuilder(domain: domain, problem: problem, assessments: assessments, result: result)
             .run(persona: persona, request: request, scoring: scoring, budgetMultiplier: budgetMultiplier,
                  fired: fired, diagnosis: diagnosis)
+        if let learned = learnedMultipliers[persona.id], !learned.isEmpty {
+            run.learnedVersion = learnedVersion
+            run.rulesFired.append("learned multipliers of \(persona.id) \(learnedVersion ?? "(unversioned)") applied to scores")
+        }
+        return run
     }
 
     /// The request as the plugin's rules receive it.

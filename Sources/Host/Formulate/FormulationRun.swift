@@ -91,4 +91,8 @@ public struct FormulationRun: Sendable, Codable {
     public var unaddressable: [String]
     public var excluded: [Exclusion]
     public var search: Search
+    /// The persona's learned version whose multipliers applied, if any.
+    public var learnedVersion: String?
+    /// The interaction this formula was logged as (`run formulate --log`).
+    public var interactionID: Int64?
 }

@@ -76,4 +76,20 @@ struct FeedbackCommandTests {
         let second = try run(["feedback", "import", file.path])
         #expect(second.stdout.contains("2 duplicate"))
     }
+
+    @Test func aLoggedFormulaTakesAnOutcome() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let formulated = try run(["run", "formulate", "--persona", "anti_aging", "--concerns", "wrinkles", "--log", "--json"])
+        #expect(formulated.status == 0, "\(formulated.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(formulated.stdout.utf8)) as? [String: Any])
+        let id = try #require(json["interaction_id"] as? Int)
+        let outcome = try run(["feedback", "add", "--persona", "anti_aging", "--interaction", String(id), "--type", "outcome", "--json",
+                               "--value", #"{"efficacy": 8, "safety": 9, "user_satisfaction": 7}"#])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(result["status"] as? String == "pending")
+        let used = (json["ingredients"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        let traits = (result["signals"] as? [[String: Any]])?.compactMap { $0["trait"] as? String } ?? []
+        #expect(traits == used.map { "multiplier.\($0)" })
+    }
 }
