@@ -22,16 +22,10 @@ struct FormulateCommand: ParsableCommand {
     @Flag(help: "Log the formula as an interaction, so its outcome can be fed back (feedback add --type outcome).") var log = false
 
     func run() throws {
-        var pipeline = try FormulationContext(plugins: plugins).pipeline()
-        // The persona's active learned multipliers (feedback add --type outcome), when a database exists.
-        var learning: LearningPipeline?
-        if log || FileManager.default.fileExists(atPath: database.resolvedPath) {
-            learning = try LearningContext(plugins: plugins, database: database).pipeline()
-        }
-        if let learning, let learned = try? LearnedView(pipeline: learning, id: persona), learned.versions > 0 {
-            pipeline.learnedMultipliers = [persona: learned.multipliers]
-            pipeline.learnedVersion = learned.version
-        }
+        let context = FormulationContext(plugins: plugins)
+        let learning = log || FileManager.default.fileExists(atPath: database.resolvedPath)
+            ? try LearningContext(plugins: plugins, database: database).pipeline() : nil
+        let pipeline = try context.pipeline(learningFrom: learning, personas: [persona])
         var run = try pipeline.runCLI(request.request(persona: persona))
         if log, let learning, !run.ingredients.isEmpty {
             let ingredients = JSONValue.array(run.ingredients.map { .string($0.id) })
@@ -95,6 +89,19 @@ struct FormulationContext {
     }
 
     func pipeline() throws -> FormulatePipeline { FormulatePipeline(domain: try domain()) }
+
+    /// A pipeline that applies the active learned multipliers of `personas` (from `feedback add
+    /// --type outcome`); with no learning pipeline (no database yet), the declared rules alone.
+    func pipeline(learningFrom learning: LearningPipeline?, personas: [String]) throws -> FormulatePipeline {
+        var pipeline = try pipeline()
+        guard let learning else { return pipeline }
+        for id in personas {
+            guard let learned = try? LearnedView(pipeline: learning, id: id), learned.versions > 0 else { continue }
+            pipeline.learnedMultipliers[id] = learned.multipliers
+            pipeline.learnedVersions[id] = learned.version
+        }
+        return pipeline
+    }
 }
 
 extension FormulatePipeline {

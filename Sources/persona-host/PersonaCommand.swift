@@ -68,10 +68,13 @@ struct PersonaCommand: ParsableCommand {
         @Argument(help: "The second persona.") var second: String
         @OptionGroup var request: FormulationRequestOptions
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var database: DatabaseOptions
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
-            let pipeline = try FormulationContext(plugins: plugins).pipeline()
+            let learning = FileManager.default.fileExists(atPath: database.resolvedPath)
+                ? try LearningContext(plugins: plugins, database: database).pipeline() : nil
+            let pipeline = try FormulationContext(plugins: plugins).pipeline(learningFrom: learning, personas: [first, second])
             let a = try pipeline.runCLI(request.request(persona: first))
             let b = try pipeline.runCLI(request.request(persona: second))
             let comparison = PersonaComparison(first: a, second: b)

@@ -11,8 +11,8 @@ public struct FormulatePipeline {
     public let domain: FormulationDomain
     /// Learned multipliers by persona id, then ingredient id (the feedback loop writes them).
     public var learnedMultipliers: [String: [String: Double]] = [:]
-    /// The learned version those multipliers come from (reported with the formula).
-    public var learnedVersion: String?
+    /// The learned version each persona's multipliers come from (reported with the formula).
+    public var learnedVersions: [String: String] = [:]
     /// Overrides the search's node limit (tests, benchmarks).
     public var nodeLimit: Int?
 
@@ -68,8 +68,8 @@ public struct FormulatePipeline {
             .run(persona: persona, request: request, scoring: scoring, budgetMultiplier: budgetMultiplier,
                  fired: fired, diagnosis: diagnosis)
         if let learned = learnedMultipliers[persona.id], !learned.isEmpty {
-            run.learnedVersion = learnedVersion
-            run.rulesFired.append("learned multipliers of \(persona.id) \(learnedVersion ?? "(unversioned)") applied to scores")
+            run.learnedVersion = learnedVersions[persona.id]
+            run.rulesFired.append("learned multipliers of \(persona.id) \(learnedVersions[persona.id] ?? "") applied to scores")
         }
         return run
     }
