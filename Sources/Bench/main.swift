@@ -2,12 +2,17 @@ import Foundation
 
 // persona-bench: the release benchmark behind `make bench` for the Lua plugin host.
 //
-// Runs the hook-call, plugin-load and cold-start benchmarks, prints the markdown section to
-// stdout and rewrites it between the bench:host markers of docs/BENCHMARKS.md.
+// Runs the benchmarks below, prints each section's markdown to stdout and rewrites it between its
+// bench:<section> markers of docs/BENCHMARKS.md (host, goal, formulate).
 //
-// Usage: persona-bench [--only hook|load|start]... [--no-write]
+// Usage: persona-bench [--only hook|load|start|host|goal|formulate]... [NAME]... [--no-write]
+//        persona-bench catalogue [N]
+// (a bare name is the same as --only NAME: `persona-bench formulate` runs the formulation benchmark alone)
 // Exit status: 1 when a benchmark could not be run or its result could not be trusted, else 0;
 // a figure that misses its target is marked FAIL in the report and named on stderr.
+
+/// The formulation benchmark's detailed figures, for its own section (FormulateReport).
+var formulate: FormulateOutcome?
 
 /// The benchmarks, by the name `--only` takes.
 let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
@@ -15,7 +20,21 @@ let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
     ("load", { PluginLoadBenchmark().run() }),
     ("start", { ColdStartBenchmark().run() }),
     ("goal", { GoalBenchmark().run() }),
+    ("formulate", { let outcome = FormulateBenchmark().run(); formulate = outcome; return outcome.result }),
 ]
+
+// `persona-bench catalogue [N]`: writes a plugins folder whose skincare catalogue is the generated
+// N-ingredient one (default 1,000) the formulation benchmark uses, prints its path, and exits; for
+// reproducing a figure with `persona-host run formulate --plugins PATH …`.
+if CommandLine.arguments.dropFirst().first == "catalogue" {
+    let size = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 1_000
+    do {
+        print(try FormulateBenchmark.writeCatalogue(size: size).path)
+        exit(0)
+    } catch {
+        fail("cannot write the catalogue: \(error)")
+    }
+}
 
 var only: Set<String> = []
 var write = true
@@ -28,8 +47,10 @@ while let argument = arguments.popFirst() {
     case "--no-write":
         write = false
     case "-h", "--help":
-        print("usage: persona-bench [--only hook|load|start|host|goal]... [--no-write]")
+        print("usage: persona-bench [--only hook|load|start|host|goal|formulate]... [NAME]... [--no-write]")
         exit(0)
+    case let name where !name.hasPrefix("-"):
+        only.insert(name)
     default:
         fail("unknown argument '\(argument)' (try --help)")
     }
@@ -46,20 +67,23 @@ for benchmark in benchmarks where only.isEmpty || only.contains(benchmark.name) 
     results[benchmark.name] = benchmark.run()
 }
 
-// Two sections of docs/BENCHMARKS.md: the host's micro-benchmarks, and the goal pipeline.
+// Three sections of docs/BENCHMARKS.md: the host's micro-benchmarks, the goal pipeline, formulation.
 let sections: [(title: String, marker: String, names: [String])] = [
     ("Lua plugin host", "host", ["hook", "load", "start"]),
     ("Goal pipeline against the Python reference", "goal", ["goal"]),
+    (FormulateReport.title, "formulate", ["formulate"]),
 ]
 for section in sections {
     let parts = section.names.compactMap { results[$0] }
     guard !parts.isEmpty else { continue }
     let report = Report(title: section.title, date: Date(), machine: machine, results: parts)
-    print(report.markdown)
+    // The formulation section has its own table: stages, fastest–slowest, search nodes.
+    let markdown = section.marker == "formulate" ? formulate.map { FormulateReport(date: report.date, machine: machine, outcome: $0).markdown } : nil
+    print(markdown ?? report.markdown)
     // A section is rewritten only when all of its benchmarks ran.
     guard write && parts.count == section.names.count else { continue }
     do {
-        try BenchmarksFile.update(RepositoryPaths.benchmarksFile, section: report.markdown,
+        try BenchmarksFile.update(RepositoryPaths.benchmarksFile, section: markdown ?? report.markdown,
                                   start: "<!-- bench:\(section.marker):start -->", end: "<!-- bench:\(section.marker):end -->")
         FileHandle.standardError.write(Data("persona-bench: updated \(section.title) in \(RepositoryPaths.benchmarksFile.path)\n".utf8))
     } catch {

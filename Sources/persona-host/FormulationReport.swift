@@ -51,7 +51,7 @@ struct FormulationReport {
         }
         let s = run.search
         lines.append("Search: branch and bound over \(s.candidates) candidates, \(s.nodes) nodes, "
-                     + (s.provenOptimal ? "proven optimal" : "stopped at the node limit (best found)"))
+                     + (s.provenOptimal ? "proven optimal (to within \(s.tolerance.formatted2) of the objective)" : "stopped at the node limit: the best found is within \(s.gap.formatted2) of the optimum"))
         return lines.joined(separator: "\n")
     }
 }

@@ -31,7 +31,7 @@ public struct FormulationDiagnosis: Sendable, Hashable, Codable {
         var findings: [Finding] = []
         for kind in ConstraintKind.allCases {
             var relaxed = problem.relaxing(kind)
-            relaxed.nodeLimit = min(problem.nodeLimit, 500_000)
+            relaxed.nodeLimit = max(1, problem.nodeLimit / 4)
             let lifted = FormulationSearch(relaxed).run()
             let gained = lifted.covered.filter { !result.covered.contains($0) }
             if !gained.isEmpty || (!result.isFeasible && lifted.isFeasible) {

@@ -11,8 +11,11 @@ struct FormulationLevels {
     var positions: [Double]
 
     /// The best levels for `ingredients` worth `values`, or nil when no levels satisfy the limits.
+    /// Without `minimumTotal`, the actives range's lower end is left out: the packing problem
+    /// whose optimum bounds what these ingredients can give in any larger formula (more
+    /// ingredients only use up more of each limit).
     static func solve(_ ingredients: [Ingredient], values: [Double], constraints: FormulationConstraints,
-                      credit: Double) -> FormulationLevels? {
+                      credit: Double, minimumTotal: Bool = true) -> FormulationLevels? {
         let n = ingredients.count
         let widths = ingredients.map { $0.useLevel.upperBound - $0.useLevel.lowerBound }
         let lows = ingredients.map(\.useLevel.lowerBound)
@@ -21,7 +24,7 @@ struct FormulationLevels {
         let ones = [Double](repeating: 1, count: n)
         let lowTotal = lows.reduce(0, +)
         program.require(ones, atMost: constraints.actives.upperBound - lowTotal)
-        if constraints.actives.lowerBound > lowTotal {
+        if minimumTotal && constraints.actives.lowerBound > lowTotal {
             program.require(ones, atLeast: constraints.actives.lowerBound - lowTotal)
         }
         if constraints.budget.isFinite {

@@ -77,7 +77,11 @@ public struct FormulationProblem: Sendable {
     /// Constraints the search ignores (used to find which one binds).
     public var relaxed: Set<ConstraintKind> = []
     /// Search nodes before the search stops with its best so far (reported as not proven optimal).
-    public var nodeLimit: Int = 3_000_000
+    public var nodeLimit: Int = 50_000
+    /// Formulas whose objectives differ by at most this are ties: the search proves its answer
+    /// optimal to within it (a MIP solver's absolute gap). The default proves exact optimality, which on a
+    /// catalogue of many near-identical grades can take millions of nodes.
+    public var tolerance: Double = 1e-9
 
     public init(ingredients: [Ingredient], scores: [Double], exclusions: [String: String] = [:], targetConcerns: [String],
                 constraints: FormulationConstraints, objective: FormulationObjective = FormulationObjective()) {

@@ -16,6 +16,10 @@ public struct FormulatePipeline {
     /// Overrides the search's node limit (tests, benchmarks).
     public var nodeLimit: Int?
 
+    /// Formulas within this much objective of the best are ties (1 % of a typical ingredient's
+    /// value): what lets a 1,000-ingredient catalogue of near-identical grades finish in a second.
+    public static let tolerance = 0.01
+
     public init(domain: FormulationDomain) {
         self.domain = domain
     }
@@ -61,6 +65,7 @@ public struct FormulatePipeline {
             ingredients: domain.ingredients, scores: assessments.map(\.score),
             exclusions: Dictionary(assessments.compactMap { a in a.excluded.map { (a.id, $0) } }) { first, _ in first },
             targetConcerns: request.concerns, constraints: constraints)
+        problem.tolerance = FormulatePipeline.tolerance
         if let nodeLimit { problem.nodeLimit = nodeLimit }
         let result = FormulationSearch(problem).run()
         let diagnosis = FormulationDiagnosis(problem, result: result)

@@ -25,7 +25,7 @@ struct FormulationReportBuilder {
             ingredients: choices, totals: totals, covered: result.covered, notCovered: notCovered,
             binding: diagnosis.binding.map(binding), unaddressable: diagnosis.unaddressable, excluded: excluded,
             search: .init(candidates: domain.ingredients.count - problem.exclusions.count, nodes: result.nodes,
-                          provenOptimal: result.provenOptimal, objective: result.isFeasible ? result.objective : nil,
+                          provenOptimal: result.provenOptimal, tolerance: problem.tolerance, gap: result.gap.rounded(places: 4), objective: result.isFeasible ? result.objective : nil,
                           objectiveSettings: problem.objective))
     }
 

@@ -69,6 +69,10 @@ public struct FormulationRun: Sendable, Codable {
         public var candidates: Int
         public var nodes: Int
         public var provenOptimal: Bool
+        /// Proven optimal to within this much objective.
+        public var tolerance: Double
+        /// When stopped at the node limit: how much better a formula could still be.
+        public var gap: Double
         public var objective: Double?
         public var objectiveSettings: FormulationObjective
     }
