@@ -15,6 +15,19 @@ struct LearningContext {
         return try LearningContext.mapping { try LearningPipeline(plugins: set, database: try database.open()) }
     }
 
+    /// Runs `body` with a pipeline for a command that only reads: when the database does not exist
+    /// it reads an empty one in the temporary folder (removed afterwards), so looking never
+    /// creates `persona-host.sqlite`.
+    func reading<T>(_ body: (LearningPipeline) throws -> T) throws -> T {
+        if FileManager.default.fileExists(atPath: database.resolvedPath) { return try body(try pipeline()) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("persona-host-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var empty = database
+        empty.path = folder.appendingPathComponent("empty.sqlite").path
+        return try body(try LearningContext(plugins: plugins, database: empty).pipeline())
+    }
+
     /// Runs `body`, turning a `LearningError` into a CLI exit.
     static func mapping<T>(_ body: () throws -> T) throws -> T {
         do {

@@ -37,7 +37,10 @@ struct PersonaCommand: ParsableCommand {
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
-            let learning = try LearningContext(plugins: plugins, database: database).pipeline()
+            try LearningContext(plugins: plugins, database: database).reading { learning in try show(learning) }
+        }
+
+        private func show(_ learning: LearningPipeline) throws {
             let learned = try? LearnedView(pipeline: learning, id: id)
             let domain = try? FormulationContext(plugins: plugins).domain()
             if let domain, domain.personas.contains(where: { $0.id == id }) {

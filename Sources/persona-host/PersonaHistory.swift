@@ -23,7 +23,10 @@ extension PersonaCommand {
         }
 
         func run() throws {
-            let pipeline = try LearningContext(plugins: plugins, database: database).pipeline()
+            try LearningContext(plugins: plugins, database: database).reading { pipeline in try history(pipeline) }
+        }
+
+        private func history(_ pipeline: LearningPipeline) throws {
             let persona = try LearningContext.mapping { try pipeline.persona(id) }
             let versions = try pipeline.store.versions(of: id)
             let feedback = try pipeline.store.feedback(of: id)

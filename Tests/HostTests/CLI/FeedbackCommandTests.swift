@@ -92,4 +92,16 @@ struct FeedbackCommandTests {
         let traits = (result["signals"] as? [[String: Any]])?.compactMap { $0["trait"] as? String } ?? []
         #expect(traits == used.map { "multiplier.\($0)" })
     }
+
+    @Test func lookingAtPersonasCreatesNoDatabase() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plugins = Support.repository.appendingPathComponent("plugins").path
+        for arguments in [["persona", "show", "echo"], ["persona", "history", "echo"], ["persona", "show", "sensitive_skin"],
+                          ["run", "formulate", "--persona", "acne_prone", "--concerns", "acne"]] {
+            let result = try CLIRunner.run(arguments + ["--plugins", plugins], in: folder)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.isEmpty, "created \(files)")
+    }
 }
