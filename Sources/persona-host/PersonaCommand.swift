@@ -12,19 +12,45 @@ struct PersonaCommand: ParsableCommand {
 
     /// `persona list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every persona, from the domain plugin's personas folder.")
+        static let configuration = CommandConfiguration(
+            abstract: "Every persona: the formulation domain's (one file each) and those that only learn from feedback.")
         @OptionGroup var plugins: PluginOptions
         @Flag(help: "Print JSON on stdout.") var json = false
 
+        /// A persona that learns from feedback but has no skincare profile (echo).
+        struct Learner: Encodable {
+            var id: String
+            var name: String
+            var plugin: String
+            var traits: [String]
+        }
+
+        /// `{ "formulation": [...], "learning_only": [...] }`.
+        struct Listing: Encodable {
+            var formulation: [SkincarePersona]
+            var learningOnly: [Learner]
+        }
+
         func run() throws {
-            let domain = try FormulationContext(plugins: plugins).domain()
-            if json { return try Output.json(domain.personas) }
+            let set = try loadSet(from: try plugins.resolve().folder)
+            let domain = try? FormulationDomain.find(in: set)
+            let skincare = domain?.personas ?? []
+            let learners = ((try? LearningPersona.all(in: set)) ?? [])
+                .filter { learner in !skincare.contains { $0.id == learner.id } }
+                .map { Learner(id: $0.id, name: $0.name, plugin: $0.plugin.name, traits: $0.traits.map(\.name)) }
+            if json { return try Output.json(Listing(formulation: skincare, learningOnly: learners)) }
             var rows = [["ID", "NAME", "SKIN", "CONCERNS", "SENSITIVITY", "SAFETY", "BUDGET"]]
-            for p in domain.personas {
+            for p in skincare {
                 rows.append([p.id, p.name, p.skinType, p.primaryConcerns.joined(separator: ", "), p.sensitivityLevel.formatted2,
                              p.safetyPriority.formatted2, p.budgetPreference])
             }
-            print(Output.columns(rows).joined(separator: "\n"))
+            var lines = skincare.isEmpty ? ["No formulation domain is loaded."] : Output.columns(rows)
+            if !learners.isEmpty {
+                lines.append("")
+                lines += Output.columns([["LEARNS FROM FEEDBACK", "NAME", "PLUGIN", "TRAITS"]]
+                    + learners.map { [$0.id, $0.name, $0.plugin, $0.traits.joined(separator: ", ")] })
+            }
+            print(lines.joined(separator: "\n"))
         }
     }
 

@@ -50,8 +50,11 @@ struct FormulateCommandTests {
     @Test func personaListShowCompareAndClusters() throws {
         let (list, listed) = try json(["persona", "list", "--json"])
         #expect(list.status == 0, "\(list.stderr)")
-        let ids = (listed as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        let listing = try #require(listed as? [String: Any])
+        let ids = (listing["formulation"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
         #expect(ids == ["acne_prone", "anti_aging", "mature_skin", "natural_beauty", "sensitive_skin"])
+        let learners = (listing["learning_only"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(learners == ["echo"])
 
         let (show, shown) = try json(["persona", "show", "sensitive_skin", "--json"])
         #expect(show.status == 0, "\(show.stderr)")
