@@ -39,7 +39,7 @@ extension PersonaCommand {
                     let from = parentTraits[spec.name] ?? spec.initial
                     return abs(from - to) < 1e-12 ? nil : TraitChange(trait: spec.name, from: from, to: to)
                 }
-                let from = feedback.filter { $0.version == v.name }.map { "#\($0.id) \($0.type) \($0.value.text.prefix(50))" }
+                let from = feedback.filter { $0.version == v.name }.map { "#\($0.id) \($0.feedback.type) \($0.feedback.value.text.prefix(50))" }
                 entries.append(Entry(version: v.name, status: v.status.rawValue, parent: v.parent, reason: v.reason,
                                      createdAt: v.createdAt.formatted(.iso8601), changes: changes, feedback: from))
                 if v.status != .rejected { previous = v.traits }

@@ -63,14 +63,8 @@ public struct FeedbackRecord: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable, Codable { case applied, pending, rejected }
 
     public var id: Int64
-    public var persona: String
-    public var interactionID: Int64?
-    public var type: String
-    public var target: String?
-    public var value: JSONDocument
-    public var createdAt: Date
-    public var source: String
-    public var fingerprint: String
+    /// The feedback as it was given.
+    public var feedback: NewFeedback
     public var status: Status
     /// The version it produced (or, when pending, nil).
     public var version: String?
@@ -92,7 +86,7 @@ public struct SignalRecord: Sendable, Hashable, Codable {
     }
 }
 
-/// A feedback instance to be stored (the store assigns its id).
+/// A feedback instance as given: what is stored (the store assigns its id) and read back.
 public struct NewFeedback: Sendable, Hashable {
     public var persona: String
     public var interactionID: Int64?

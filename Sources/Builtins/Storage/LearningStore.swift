@@ -152,10 +152,11 @@ public struct LearningTransaction {
             let signals = try Row.fetchAll(db, sql: "SELECT * FROM signals WHERE feedback_id = ? ORDER BY id", arguments: [id]).map {
                 SignalRecord(trait: $0["trait"], adjustment: $0["adjustment"], confidence: $0["confidence"], weight: $0["weight"])
             }
-            return FeedbackRecord(id: id, persona: row["persona"], interactionID: row["interaction_id"], type: row["type"],
-                                  target: row["target"], value: JSONDocument(trusted: row["value"]), createdAt: date(row["created_at"]),
-                                  source: row["source"], fingerprint: row["fingerprint"],
-                                  status: FeedbackRecord.Status(rawValue: row["status"]) ?? .applied, version: row["version"], signals: signals)
+            let given = NewFeedback(persona: row["persona"], interactionID: row["interaction_id"], type: row["type"], target: row["target"],
+                                    value: JSONDocument(trusted: row["value"]), createdAt: date(row["created_at"]), source: row["source"],
+                                    fingerprint: row["fingerprint"])
+            return FeedbackRecord(id: id, feedback: given, status: FeedbackRecord.Status(rawValue: row["status"]) ?? .applied,
+                                  version: row["version"], signals: signals)
         }
     }
 }
