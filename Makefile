@@ -32,7 +32,7 @@ test: deps lint
 	$(SWIFT) test
 
 lint: deps
-	luacheck --no-color -q plugins
+	luacheck --no-color -q plugins Sources/LuaBridge/Lua
 
 # Release-build benchmarks; figures are written to docs/BENCHMARKS.md. The goal benchmark
 # generates its users with the Python reference's generator (numpy).

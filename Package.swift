@@ -1,12 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The layout tells the architecture: CLua (Debian's Lua) → LuaBridge (the only Swift that
+// touches the C API, and the sandbox) → Plugins (finding, loading and validating plugins into
+// typed specs) → Host (the pipelines) → persona-host (the command line). Builtins is plain
+// Swift with no Lua in it: storage, clustering, formulation, learning, text.
 let package = Package(
     name: "persona-host",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "persona-host", targets: ["persona-host"]),
         .library(name: "Host", targets: ["Host"]),
+        .library(name: "Plugins", targets: ["Plugins"]),
+        .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Builtins", targets: ["Builtins"]),
     ],
     dependencies: [
@@ -21,26 +27,34 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
-        // Storage, clustering, scoring and text primitives: plain Swift, no Lua.
+        // Storage, clustering, scoring, learning and text primitives: plain Swift, no Lua.
         .target(
             name: "Builtins",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // The sandboxed Lua runtime, the plugin loader and the pipelines.
+        // The Lua bridge: the only Swift module that imports CLua. One budgeted lua_State per
+        // runtime, values across the boundary, and the sandbox plugins run in. Its Lua halves
+        // (the sandbox prelude and the formula tracer) are .lua files embedded at build time.
+        .target(
+            name: "LuaBridge",
+            dependencies: ["CLua", "Builtins"],
+            resources: [.embedInCode("Lua/sandbox.lua"), .embedInCode("Lua/tracer.lua")]
+        ),
+        // Plugins: discovery, loading, the host API, and the plugin contract read into typed specs.
+        .target(
+            name: "Plugins",
+            dependencies: ["LuaBridge", "Builtins", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The pipelines (goal, formulate, learning), consuming plugin specs.
         .target(
             name: "Host",
-            dependencies: [
-                "CLua",
-                "Builtins",
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["Plugins", "LuaBridge", "Builtins", .product(name: "Logging", package: "swift-log")]
         ),
         // The `persona-host` command line: argument parsing and printing only.
         .executableTarget(
             name: "persona-host",
             dependencies: [
-                "Host",
-                "Builtins",
+                "Host", "Plugins", "LuaBridge", "Builtins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,14 +62,14 @@ let package = Package(
         // The C floor the benchmark compares a Swift hook call against.
         .target(name: "BenchFloor", dependencies: ["CLua"]),
         // `make bench`: release-build micro and macro benchmarks.
-        .executableTarget(name: "persona-bench", dependencies: ["Host", "Builtins", "BenchFloor"], path: "Sources/Bench"),
-        .testTarget(
-            name: "BuiltinsTests",
-            dependencies: ["Builtins"]
-        ),
-        .testTarget(
-            name: "HostTests",
-            dependencies: ["Host", "Builtins", "persona-host"]
-        ),
+        .executableTarget(name: "persona-bench", dependencies: ["Host", "Plugins", "LuaBridge", "Builtins", "BenchFloor"],
+                          path: "Sources/Bench"),
+        // Helpers the test targets share (fixtures, temporary folders, sandboxes, the CLI runner).
+        .target(name: "TestSupport", dependencies: ["LuaBridge", "Plugins"], path: "Tests/TestSupport"),
+        .testTarget(name: "BuiltinsTests", dependencies: ["Builtins"]),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "Builtins", "TestSupport"]),
+        .testTarget(name: "PluginsTests", dependencies: ["Plugins", "LuaBridge", "Builtins", "TestSupport"]),
+        .testTarget(name: "HostTests", dependencies: ["Host", "Plugins", "LuaBridge", "Builtins", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["persona-host", "Builtins", "TestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 /// Keeps one marked section of docs/BENCHMARKS.md up to date, leaving the rest of the file alone.

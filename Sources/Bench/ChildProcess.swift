@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 /// Cold start of `persona-host plugins list`: spawn the release binary, wait for it to exit.

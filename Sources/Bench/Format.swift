@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 /// Locale-independent number formatting for the report, so the file diffs cleanly between machines.

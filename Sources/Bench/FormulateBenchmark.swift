@@ -1,5 +1,8 @@
+import Builtins
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// `run formulate` on the real skincare catalogue (58 ingredients) and on a generated one of
 /// 1,000 (`CatalogueFixture`), for a few representative requests.

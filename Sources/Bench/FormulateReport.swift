@@ -1,6 +1,8 @@
 import Builtins
 import Host
 import Foundation
+import Plugins
+import LuaBridge
 
 /// The "Formulation (`run formulate`)" section of docs/BENCHMARKS.md: one table row per request
 /// and catalogue (median, then fastest–slowest, of each timing), the search's node count and

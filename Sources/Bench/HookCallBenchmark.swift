@@ -1,5 +1,8 @@
+import Builtins
 import BenchFloor
 import Host
+import Plugins
+import LuaBridge
 
 /// Cost of one hook call from Swift (three numbers in, one out) next to the same call made
 /// from plain C against the same liblua: the floor.

@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 /// The machine the figures were taken on, as the report states it.

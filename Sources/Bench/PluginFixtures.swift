@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 /// Writes generated plugin folders shaped like the shipped ones (`plugins/parenting/init.lua`):

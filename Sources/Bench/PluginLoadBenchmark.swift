@@ -1,5 +1,8 @@
+import Builtins
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// Time to load and validate a folder of plugins with `PluginLoader().loadAll(from:)`: discovery,
 /// one sandbox per plugin, running each `init.lua` and validating its manifest.

@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 /// The markdown section `persona-bench` prints and keeps in docs/BENCHMARKS.md.

@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 /// Where the checkout and the release binaries are, found from this binary rather than the working directory.

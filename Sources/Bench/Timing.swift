@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 /// Timing primitives: a monotonic clock reading and the median of repeated samples.

@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 // persona-bench: the release benchmark behind `make bench` for the Lua plugin host.

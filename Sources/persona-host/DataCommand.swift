@@ -2,6 +2,8 @@ import ArgumentParser
 import Builtins
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// `persona-host data …`: the users table: generate a sample, import your own, look at it.
 struct DataCommand: ParsableCommand {

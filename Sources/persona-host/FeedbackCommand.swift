@@ -1,6 +1,9 @@
+import Builtins
 import ArgumentParser
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// Loads plugins and opens the database for the learning commands, mapping failures to exits.
 struct LearningContext {

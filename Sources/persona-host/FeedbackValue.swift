@@ -1,5 +1,8 @@
+import Builtins
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// Reading feedback values and JSON Lines files, with errors that name the line.
 enum FeedbackValue {

@@ -1,6 +1,9 @@
+import Builtins
 import ArgumentParser
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// `persona-host run formulate --persona sensitive_skin --concerns redness,sensitivity`.
 struct FormulateCommand: ParsableCommand {

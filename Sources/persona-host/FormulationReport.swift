@@ -1,4 +1,7 @@
+import Builtins
 import Host
+import Plugins
+import LuaBridge
 
 /// The human-readable formulation report: the formula as a table, its totals against the limits,
 /// the concerns covered, what binds, and the rules that fired.

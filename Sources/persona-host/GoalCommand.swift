@@ -2,6 +2,8 @@ import ArgumentParser
 import Builtins
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// `persona-host run goal "Gen Z Moms"`: the goal pipeline.
 struct GoalCommand: ParsableCommand {

@@ -1,5 +1,8 @@
+import Builtins
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// The human rendering of a goal run: how the goal was read, then a table of personas.
 struct GoalReport {

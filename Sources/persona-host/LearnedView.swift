@@ -1,5 +1,7 @@
 import Builtins
 import Host
+import Plugins
+import LuaBridge
 
 /// A learning persona's current state: its active version and every trait against its declared start.
 struct LearnedView: Encodable {

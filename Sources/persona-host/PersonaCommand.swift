@@ -1,6 +1,9 @@
+import Builtins
 import ArgumentParser
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// `persona-host persona …`: the skincare personas the domain plugin declares.
 struct PersonaCommand: ParsableCommand {

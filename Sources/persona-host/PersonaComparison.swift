@@ -1,4 +1,7 @@
+import Builtins
 import Host
+import Plugins
+import LuaBridge
 
 /// `persona compare`: one request under two personas, ingredient by ingredient.
 struct PersonaComparison: Encodable {

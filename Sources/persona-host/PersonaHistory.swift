@@ -2,6 +2,8 @@ import ArgumentParser
 import Builtins
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// `persona history ID` and `persona rollback ID --to V`: every version, what changed, from which feedback.
 extension PersonaCommand {

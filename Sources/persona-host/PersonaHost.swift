@@ -1,5 +1,8 @@
+import Builtins
 import ArgumentParser
 import Host
+import Plugins
+import LuaBridge
 
 /// The root command: `persona-host <subcommand>`.
 struct PersonaHost: ParsableCommand {

@@ -1,4 +1,7 @@
+import Builtins
 import Host
+import Plugins
+import LuaBridge
 
 /// What `persona show` prints: the profile, the weights, budget multiplier and limits its rules
 /// give, its best-scored ingredients and the ones it never uses.

@@ -1,4 +1,7 @@
+import Builtins
 import Host
+import Plugins
+import LuaBridge
 
 /// What `plugins list` and `plugins check` print, as one encodable value.
 struct PluginReport: Encodable {

@@ -1,6 +1,9 @@
+import Builtins
 import ArgumentParser
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// `persona-host plugins …`: what is installed and whether it is sound.
 struct PluginsCommand: ParsableCommand {

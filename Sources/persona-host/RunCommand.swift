@@ -1,5 +1,8 @@
+import Builtins
 import ArgumentParser
 import Host
+import Plugins
+import LuaBridge
 
 /// `persona-host run PIPELINE …`: runs a named pipeline with its own options.
 struct RunCommand: ParsableCommand {

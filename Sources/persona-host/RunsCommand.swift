@@ -2,6 +2,8 @@ import ArgumentParser
 import Builtins
 import Foundation
 import Host
+import Plugins
+import LuaBridge
 
 /// `persona-host runs …`: every saved run.
 struct RunsCommand: ParsableCommand {

@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 import Logging
 

@@ -1,3 +1,4 @@
+import Builtins
 import ArgumentParser
 import Foundation
 import Logging

@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// `run formulate`: a persona and target concerns become a formula, chosen by a proper search under
 /// hard constraints and explained ingredient by ingredient.

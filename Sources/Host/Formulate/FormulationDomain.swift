@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// The formulation domain one plugin provides: its ingredient catalogue and personas read into
 /// Swift values, and its rules (`multipliers`) ready to call.

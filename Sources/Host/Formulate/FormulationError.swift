@@ -1,3 +1,6 @@
+import LuaBridge
+import Plugins
+import Builtins
 /// Why a formulation request stopped, with what is known so the user can correct the request or
 /// the plugin.
 public enum FormulationError: Error, Sendable, CustomStringConvertible {

@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// Turns a search result into a `FormulationRun`: each choice with its numbers and reasons, the
 /// totals, the concerns covered, and a plain sentence for every binding constraint.
@@ -104,20 +106,5 @@ extension ConstraintKind {
         case .irritation: "the irritation limit"
         case .ingredientCount: "the ingredient count"
         }
-    }
-}
-
-extension Double {
-    /// Three decimals for scores.
-    public var formatted3: String {
-        let r = rounded(places: 3)
-        return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : "\(r)"
-    }
-
-    /// Rounded to `places` decimals (for JSON that reads as a formulator writes).
-    public func rounded(places: Int) -> Double {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        return (self * scale).rounded() / scale
     }
 }

@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// Everything one `run formulate` decided and why: what `--json` prints and the text report reads.
 public struct FormulationRun: Sendable, Codable {

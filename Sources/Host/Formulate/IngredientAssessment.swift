@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// One ingredient scored for one persona and request: the numbers behind its composite score and
 /// the rules that produced them, so a report can say why it was (or was not) chosen.

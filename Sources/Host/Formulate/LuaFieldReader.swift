@@ -1,3 +1,6 @@
+import LuaBridge
+import Plugins
+import Builtins
 /// Reads typed fields out of a plugin's table, naming the exact path of anything wrong
 /// (`ingredients[3] (retinol).ph.min must be a number, got string`).
 struct LuaFieldReader {
@@ -51,16 +54,5 @@ struct LuaFieldReader {
         let high = try inner.number("max", in: bounds)
         guard low <= high else { throw fail(field, "min \(low.formatted2) is above max \(high.formatted2)") }
         return low...high
-    }
-}
-
-extension Double {
-    /// Up to two decimals, no trailing zeros: 0.3, 5, 12.25.
-    public var formatted2: String {
-        guard isFinite else { return self > 0 ? "∞" : "-∞" }
-        var text = String(format2: self)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
     }
 }

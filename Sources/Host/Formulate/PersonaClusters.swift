@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// Groups a domain's personas by their profile vectors with the host's clustering primitive
 /// (Ward linkage, k chosen by silhouette) and says what sets each group apart.

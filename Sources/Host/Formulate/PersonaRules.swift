@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// The domain plugin's `multipliers` rules, called with a persona: its scoring weights, budget
 /// multiplier, preference multipliers, confidence adjustments, exclusions and limits.

@@ -1,3 +1,6 @@
+import LuaBridge
+import Plugins
+import Builtins
 /// A skincare persona as a formulation domain plugin declares it (seed 000's PersonaProfile).
 ///
 /// Read once from the plugin's `personas` table; the original Lua table travels with it so the

@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// What the naming hook learns about one cluster: size, feature means and z-scores, the
 /// features that set it apart, and the raw columns' means and modes.
@@ -84,19 +86,5 @@ struct ClusterSummary {
         fields["taken"] = .array(taken.map(LuaValue.string))
         fields["attempt"] = .integer(Int64(attempt))
         return table(fields)
-    }
-}
-
-extension JSONValue {
-    /// Back to Lua, for profile values.
-    var luaValue: LuaValue {
-        switch self {
-        case .null: .nil
-        case .bool(let b): .bool(b)
-        case .number(let d): .number(d)
-        case .string(let s): .string(s)
-        case .array(let a): .array(a.map(\.luaValue))
-        case .object(let o): .table(Dictionary(uniqueKeysWithValues: o.map { (LuaKey.string($0.key), $0.value.luaValue) }))
-        }
     }
 }

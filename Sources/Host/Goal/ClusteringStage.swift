@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// Stage 4: z-score the weighted features and cluster them as the domain plugin asks.
 ///

@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+import LuaBridge
+import Plugins
+import Builtins
 
 /// Computes a domain plugin's feature formulas over the matched users.
 ///
@@ -35,14 +38,15 @@ public struct FeatureEngine: Sendable {
     /// Evaluates every formula of `plugin`'s `features` hook over `table`.
     public func compute(_ plugin: Plugin, over table: ColumnTable) throws(PluginError) -> Features {
         let formulas = plugin.hook(.features).fields.compactMap { name, value in value.functionValue.map { (name, $0) } }
-        let tracer = FormulaTracer(plugin: plugin)
+        let runtime = plugin.sandbox.runtime
         let numeric = Set(table.numeric.keys)
         var names: [String] = []
         var values: [[Double]] = []
         var modes: [String: Mode] = [:]
         var perRow: [String] = []
         for (name, formula) in formulas {
-            if let expression = tracer.trace(formula, numericColumns: numeric) {
+            if case .traced(let tree) = runtime.traceArithmetic(formula, numericColumns: numeric),
+               let expression = FormulaExpression(traced: tree) {
                 names.append(name)
                 values.append(expression.evaluate(over: table))
                 modes[name] = .traced

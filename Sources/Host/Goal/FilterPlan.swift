@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// The conditions plugins derive from a goal, read from Lua into typed `FilterCondition`s.
 ///

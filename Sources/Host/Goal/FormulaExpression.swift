@@ -1,4 +1,7 @@
 import Foundation
+import LuaBridge
+import Plugins
+import Builtins
 
 /// A feature formula proven to be straight-line arithmetic, as a tree the host evaluates over
 /// whole columns at once (no Lua call per row).

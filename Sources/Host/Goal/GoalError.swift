@@ -1,3 +1,6 @@
+import LuaBridge
+import Plugins
+import Builtins
 /// Why a goal run stopped. Each case says what was understood and what is known, so the user
 /// can rephrase the goal or fix the plugin or data.
 public enum GoalError: Error, Sendable, CustomStringConvertible {

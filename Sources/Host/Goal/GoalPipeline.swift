@@ -1,5 +1,7 @@
 import Builtins
 import Foundation
+import LuaBridge
+import Plugins
 
 /// `run goal`: a marketing goal in plain words becomes named, explained personas.
 ///
@@ -195,20 +197,5 @@ struct StageClock {
         let elapsed = now - last
         laps[stage] = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         last = now
-    }
-}
-
-extension ColumnTable {
-    /// The storage layer's columns, as the host's feature engine reads them.
-    init(_ columns: UserColumns) {
-        var numeric: [String: [Double]] = [:]
-        var text: [String: TextColumn] = [:]
-        for column in columns.columns {
-            switch column {
-            case .numeric(let c): numeric[c.name] = c.values
-            case .text(let c): text[c.name] = TextColumn(codes: c.codes, dictionary: c.dictionary)
-            }
-        }
-        self.init(userIDs: columns.userIDs, numeric: numeric, text: text)
     }
 }

@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// Everything a goal run found and how: what `--json` prints and what the runs table keeps.
 public struct GoalRun: Sendable, Codable {

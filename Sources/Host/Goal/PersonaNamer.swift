@@ -1,5 +1,7 @@
 import Foundation
 import Builtins
+import LuaBridge
+import Plugins
 
 /// Stage 5: the domain plugin names each cluster; the host keeps the names distinct.
 ///

@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// The intent taxonomy of a run: every plugin's `intents`, merged in load order.
 ///

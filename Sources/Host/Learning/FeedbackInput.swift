@@ -1,5 +1,7 @@
 import Builtins
 import Foundation
+import LuaBridge
+import Plugins
 
 /// One feedback as a user gives it (`feedback add`, or a line of `feedback import`).
 public struct FeedbackInput: Sendable {

@@ -1,5 +1,7 @@
 import Builtins
 import Foundation
+import LuaBridge
+import Plugins
 
 /// Applies feedback inside one transaction: fingerprint, plugin mapping, damped update (or batch
 /// accumulation), golden-scenario validation, and the versions and feedback rows that record it.

@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// The table a plugin's feedback mapping receives: the feedback, the persona's current traits,
 /// the interaction, and text measures the host computed on every text involved.
@@ -24,7 +26,7 @@ struct FeedbackTable {
         var table: [LuaKey: LuaValue] = [
             .string("type"): .string(input.type),
             .string("persona"): .string(input.persona),
-            .string("value"): Self.lua(input.value),
+            .string("value"): input.value.luaValue,
             .string("traits"): .table(Dictionary(uniqueKeysWithValues: traits.map { (LuaKey.string($0.key), LuaValue.number($0.value)) })),
             .string("measures"): .table(measures),
         ]
@@ -32,23 +34,12 @@ struct FeedbackTable {
         if let interaction {
             let context = (try? interaction.context.decode(JSONValue.self)) ?? .object([:])
             table[.string("interaction")] = .table([.string("id"): .integer(interaction.id), .string("input"): .string(interaction.input),
-                                                    .string("output"): .string(interaction.output), .string("context"): Self.lua(context)])
+                                                    .string("output"): .string(interaction.output), .string("context"): context.luaValue])
         }
         return .table(table)
     }
 
     static func lua(_ m: TextMeasures) -> LuaValue {
         .table(Dictionary(uniqueKeysWithValues: m.dictionary().map { (LuaKey.string($0.key), LuaValue.number($0.value)) }))
-    }
-
-    static func lua(_ value: JSONValue) -> LuaValue {
-        switch value {
-        case .null: .nil
-        case .bool(let b): .bool(b)
-        case .number(let d): d == d.rounded() && abs(d) < 9e15 ? .integer(Int64(d)) : .number(d)
-        case .string(let s): .string(s)
-        case .array(let items): .array(items.map(lua))
-        case .object(let fields): .table(Dictionary(uniqueKeysWithValues: fields.map { (LuaKey.string($0.key), lua($0.value)) }))
-        }
     }
 }

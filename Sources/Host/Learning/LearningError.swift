@@ -1,3 +1,6 @@
+import LuaBridge
+import Plugins
+import Builtins
 /// Why a learning command stopped. Nothing is written when one is thrown: feedback imports are
 /// all or nothing.
 public enum LearningError: Error, Sendable, CustomStringConvertible {

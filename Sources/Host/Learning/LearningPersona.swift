@@ -1,4 +1,6 @@
 import Builtins
+import LuaBridge
+import Plugins
 
 /// A persona that learns: its traits with their ranges, how fast it learns, the golden scenarios a
 /// new version must pass, and the plugin whose `feedback` mappings turn feedback into signals.

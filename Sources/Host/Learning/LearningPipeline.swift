@@ -1,5 +1,7 @@
 import Builtins
 import Foundation
+import LuaBridge
+import Plugins
 
 /// Feedback to signals to versions: the plugin maps each feedback to trait signals, the host
 /// damps and applies them (``TraitLearner``), checks the candidate against the persona's golden

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+import Builtins
+import LuaBridge
+import Plugins
 @testable import Host
+import TestSupport
 
 /// Personas are files in plugins/skincare/personas/: dropped in, used on the next run, no list to edit.
 struct CustomPersonaTests {

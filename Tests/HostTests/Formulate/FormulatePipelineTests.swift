@@ -1,7 +1,10 @@
-import Builtins
 import Foundation
 import Testing
+import Builtins
+import LuaBridge
+import Plugins
 @testable import Host
+import TestSupport
 
 /// `run formulate` over the repository's skincare plugin: the persona's rules reach the formula.
 struct FormulatePipelineTests {

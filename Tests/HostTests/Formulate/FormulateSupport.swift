@@ -1,5 +1,9 @@
 import Foundation
+import Builtins
+import LuaBridge
+import Plugins
 @testable import Host
+import TestSupport
 
 /// A private copy of the repository's skincare plugin, so tests can drop persona files in.
 struct SkincareCopy {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+import Builtins
+import LuaBridge
+import Plugins
 @testable import Host
+import TestSupport
 
 /// Feature formulas: traced formulas and row-by-row formulas agree with Lua, errors name the user.
 @Suite struct FeatureEngineTests {
@@ -26,7 +30,7 @@ import Testing
     func table(rows: Int) -> ColumnTable {
         ColumnTable(userIDs: (0..<rows).map { Int64($0 + 1000) },
                     numeric: ["a": (0..<rows).map { Double($0 % 17) - 4.5 }, "b": (0..<rows).map { Double($0 % 5) * 1.25 }],
-                    text: ["kind": .init((0..<rows).map { $0 % 3 == 0 ? "x" : "y" })])
+                    text: ["kind": .init(name: "kind", (0..<rows).map { $0 % 3 == 0 ? "x" : "y" })])
     }
 
     @Test func tracedAndPerRowEvaluationAgreeWithLua() throws {

@@ -1,7 +1,10 @@
-import Builtins
 import Foundation
 import Testing
+import Builtins
+import LuaBridge
+import Plugins
 @testable import Host
+import TestSupport
 
 /// Each feedback type produces the signals docs/PLUGINS.md documents for the conversation and
 /// skincare plugins.

@@ -1,7 +1,10 @@
-import Builtins
 import Foundation
 import Testing
+import Builtins
+import LuaBridge
+import Plugins
 @testable import Host
+import TestSupport
 
 /// Damping, validation, rollback, duplicates and all-or-nothing writes, through the real plugins.
 struct LearningBehaviourTests {

@@ -1,6 +1,9 @@
-import Builtins
 import Foundation
+import Builtins
+import LuaBridge
+import Plugins
 @testable import Host
+import TestSupport
 
 /// A learning pipeline over the repository's plugins (or a copy) and a fresh database, with a
 /// clock the test moves.

@@ -1,7 +1,10 @@
-import Builtins
 import Foundation
 import Testing
+import Builtins
+import LuaBridge
+import Plugins
 @testable import Host
+import TestSupport
 
 /// Skincare personas learn ingredient multipliers from formulation outcomes, in batches of 100.
 struct SkincareLearningTests {

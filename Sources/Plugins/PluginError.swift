@@ -1,0 +1,68 @@
+import LuaBridge
+import Builtins
+/// Everything that can go wrong with a plugin, with enough context to fix it.
+///
+/// Descriptions start with the file (`plugins/parenting/init.lua: …` or `…/init.lua:12: …`)
+/// so editors and terminals can jump to it.
+public enum PluginError: Error, Sendable, CustomStringConvertible {
+    /// The plugins folder (or a path given to `plugins check`) does not exist.
+    case notFound(path: String)
+    /// A plugin folder has no `init.lua`.
+    case missingInit(folder: String)
+    /// The plugin's code failed to compile or raised while loading.
+    case script(plugin: String, file: String, LuaError)
+    /// The file ran but did not return a manifest table.
+    case noManifest(file: String, got: String)
+    /// The manifest has one or more invalid fields (each message names its field).
+    case invalidManifest(file: String, problems: [String])
+    /// The plugin targets a host API this build does not speak.
+    case incompatibleAPI(plugin: String, file: String, wanted: Int64, supported: [Int64])
+    /// Two plugins claim the same name.
+    case duplicateName(name: String, file: String, otherFile: String)
+    /// A hook raised an error or broke a budget while a pipeline called it.
+    case hook(plugin: String, hook: String, LuaError)
+    /// A feature formula failed (raised, broke a budget or gave a non-number) for one user.
+    case formula(plugin: String, formula: String, userID: Int64, LuaError)
+    /// A hook returned something of the wrong shape.
+    case badResult(plugin: String, hook: String, problem: String)
+
+    /// The plugin concerned, when one is known.
+    public var plugin: String? {
+        switch self {
+        case .script(let p, _, _), .incompatibleAPI(let p, _, _, _), .hook(let p, _, _), .badResult(let p, _, _),
+             .formula(let p, _, _, _): p
+        case .duplicateName(let name, _, _): name
+        case .notFound, .missingInit, .noManifest, .invalidManifest: nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            return "\(path): no such plugin, plugins folder or file"
+        case .missingInit(let folder):
+            return "\(folder): a plugin folder needs an init.lua that returns the manifest"
+        case let .script(_, file, error):
+            let text = error.description
+            return error.failure?.file == nil ? "\(file): \(text)" : text
+        case let .noManifest(file, got):
+            return "\(file): must return the plugin's manifest table, returned \(got)"
+        case let .invalidManifest(file, problems):
+            return problems.map { "\(file): \($0)" }.joined(separator: "\n")
+        case let .incompatibleAPI(plugin, file, wanted, supported):
+            let list = supported.map(String.init).joined(separator: ", ")
+            return "\(file): plugin '\(plugin)' targets host API \(wanted), but this persona-host speaks API \(list); "
+                + "update the plugin's `api` field or use a matching persona-host"
+        case let .duplicateName(name, file, other):
+            return "\(file): another plugin is also named '\(name)' (\(other)); plugin names must be unique"
+        case let .hook(plugin, hook, error):
+            let text = error.description
+            return error.failure?.file == nil ? "plugin '\(plugin)', \(hook): \(text)" : "\(text) (plugin '\(plugin)', \(hook))"
+        case let .formula(plugin, formula, user, error):
+            let text = error.description
+            return "plugin '\(plugin)', formula '\(formula)', user_id \(user): \(text)"
+        case let .badResult(plugin, hook, problem):
+            return "plugin '\(plugin)', \(hook): \(problem)"
+        }
+    }
+}
