@@ -10,6 +10,8 @@ struct HostAPIBuilder {
     /// The plugin the table is for (tagged on its log lines).
     var pluginName: String
     var logger: Logger
+    /// Where `host.reject` records that the user's input, not the plugin, is wrong.
+    var rejection: InputRejection
 
     func build(in runtime: LuaRuntime) -> LuaValue {
         let logger = logger
@@ -35,8 +37,25 @@ struct HostAPIBuilder {
             }
             return [.string(PersonNames.person(Int(truncatingIfNeeded: index), gender: gender))]
         }
+        let rejection = rejection
+        let reject = runtime.makeFunction { arguments in
+            guard let message = arguments.first?.stringValue, !message.isEmpty else {
+                throw LuaRuntime.HostFunctionError("host.reject: call as host.reject(message) with a message for the user")
+            }
+            rejection.record(message)
+            throw LuaRuntime.HostFunctionError(message)
+        }
+        let suggest = runtime.makeFunction { arguments in
+            guard let word = arguments.first?.stringValue, let list = arguments.dropFirst().first?.arrayValue else {
+                throw LuaRuntime.HostFunctionError("host.suggest: call as host.suggest(word, { candidates... })")
+            }
+            let candidates = list.compactMap(\.stringValue)
+            return [Suggestion.closest(to: word, among: candidates).map(LuaValue.string) ?? .nil]
+        }
         return [
             "api_version": .integer(HostAPI.version),
+            "reject": .function(reject),
+            "suggest": .function(suggest),
             "plugin": .string(pluginName),
             "log": .function(log),
             "names": ["person": .function(person)],

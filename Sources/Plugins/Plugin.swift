@@ -13,12 +13,15 @@ public final class Plugin {
     public let table: LuaValue
     /// The plugin's private Lua world.
     public let sandbox: Sandbox
+    /// What `host.reject` recorded during the current call.
+    let rejection: InputRejection
 
-    init(manifest: PluginManifest, source: PluginSource, table: LuaValue, sandbox: Sandbox) {
+    init(manifest: PluginManifest, source: PluginSource, table: LuaValue, sandbox: Sandbox, rejection: InputRejection) {
         self.manifest = manifest
         self.source = source
         self.table = table
         self.sandbox = sandbox
+        self.rejection = rejection
     }
 
     /// The plugin's name.
@@ -31,11 +34,17 @@ public final class Plugin {
     public func hook(_ kind: HookKind) -> LuaValue { table[kind.field] }
 
     /// Calls a function the plugin provided; errors name the plugin and `hookName` (`features.score`).
+    /// A failure the plugin declared with `host.reject(message)` is `.rejected` (the user's input is
+    /// wrong); any other is `.hook` (the plugin is).
     @discardableResult
     public func call(_ function: LuaFunctionRef, hookName: String, _ arguments: [LuaValue] = []) throws(PluginError) -> [LuaValue] {
+        rejection.clear()
         do {
             return try sandbox.call(function, arguments)
         } catch {
+            if case .runtime(let failure) = error, let message = rejection.message, rejection.explains(failure.message) {
+                throw .rejected(plugin: name, hook: hookName, message: message)
+            }
             throw .hook(plugin: name, hook: hookName, error)
         }
     }

@@ -25,12 +25,14 @@ public enum PluginError: Error, Sendable, CustomStringConvertible {
     case formula(plugin: String, formula: String, userID: Int64, LuaError)
     /// A hook returned something of the wrong shape.
     case badResult(plugin: String, hook: String, problem: String)
+    /// A hook refused the user's input with `host.reject(message)`: an input error, not a plugin fault.
+    case rejected(plugin: String, hook: String, message: String)
 
     /// The plugin concerned, when one is known.
     public var plugin: String? {
         switch self {
         case .script(let p, _, _), .incompatibleAPI(let p, _, _, _), .hook(let p, _, _), .badResult(let p, _, _),
-             .formula(let p, _, _, _): p
+             .formula(let p, _, _, _), .rejected(let p, _, _): p
         case .duplicateName(let name, _, _): name
         case .notFound, .missingInit, .noManifest, .invalidManifest: nil
         }
@@ -63,6 +65,8 @@ public enum PluginError: Error, Sendable, CustomStringConvertible {
             return "plugin '\(plugin)', formula '\(formula)', user_id \(user): \(text)"
         case let .badResult(plugin, hook, problem):
             return "plugin '\(plugin)', \(hook): \(problem)"
+        case let .rejected(_, _, message):
+            return message
         }
     }
 }

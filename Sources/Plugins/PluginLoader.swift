@@ -60,9 +60,10 @@ public struct PluginLoader: Sendable {
                                 seed: seed &+ Int64(PluginLoader.stableHash(name)), allowRequire: source.isFolder)
         let sandbox: Sandbox
         let results: [LuaValue]
+        let rejection = InputRejection()
         do {
             sandbox = try Sandbox(spec: spec, limits: limits,
-                                  hostAPI: { HostAPIBuilder(pluginName: name, logger: logger).build(in: $0) },
+                                  hostAPI: { HostAPIBuilder(pluginName: name, logger: logger, rejection: rejection).build(in: $0) },
                                   log: { logger.info("\($0)", metadata: ["plugin": .string(name)]) })
             results = try sandbox.runFile(source.mainFile)
         } catch {
@@ -77,7 +78,7 @@ public struct PluginLoader: Sendable {
         guard HostAPI.supported.contains(manifest.api) else {
             throw .incompatibleAPI(plugin: manifest.name, file: file, wanted: manifest.api, supported: HostAPI.supported)
         }
-        return Plugin(manifest: manifest, source: source, table: table, sandbox: sandbox)
+        return Plugin(manifest: manifest, source: source, table: table, sandbox: sandbox, rejection: rejection)
     }
 
     /// FNV-1a of the name: a seed offset that does not change between runs or machines.
