@@ -3,7 +3,7 @@ import Builtins
 /// The kinds of rule a plugin can provide, one per manifest field.
 ///
 /// The set is fixed by the host API version, so a plugin written for API 1 keeps meaning the
-/// same thing; pipelines look hooks up by kind, never by spelling.
+/// same thing; listings name hooks by kind; pipelines read the typed `PluginContract`.
 public enum HookKind: String, CaseIterable, Sendable, Codable {
     /// Intent taxonomy: category → terms, synonyms and threshold (goal pipeline, stage 1).
     case intents
@@ -13,6 +13,8 @@ public enum HookKind: String, CaseIterable, Sendable, Codable {
     case defaultDomain = "default_domain"
     /// The users-table columns the plugin's formulas read.
     case columns
+    /// Columns the plugin can do without: column → the value that stands in for it.
+    case optionalColumns = "optional_columns"
     /// `filters(goal)`: structured conditions on the users table (stage 2).
     case filters
     /// Named feature formulas, each a function of one user row (stage 3).
@@ -40,6 +42,7 @@ public enum HookKind: String, CaseIterable, Sendable, Codable {
         switch self {
         case .intents: "a table of category = { terms = {...}, synonyms = {...}, threshold = number }"
         case .selectedBy, .columns: "a list of strings"
+        case .optionalColumns: "a table of column = stand-in value"
         case .defaultDomain: "a boolean"
         case .filters, .persona: "a function"
         case .features: "a table of name = function(user)"

@@ -1,25 +1,26 @@
 import LuaBridge
-import Builtins
-/// A loaded, validated plugin: its manifest and the sandbox its hooks run in.
+
+/// A loaded plugin whose contract checked out: its manifest, its typed contract, and the
+/// sandbox its hooks run in.
 ///
-/// Owns a single-threaded Lua runtime, so it is not `Sendable`; pipelines that want both cores
-/// load a second copy of the plugin for the second worker.
+/// Owns a single-threaded Lua runtime, so it is not `Sendable`; a pipeline that wants both cores
+/// loads another copy of the plugin for the second worker (`PluginLoader.load(_:)`).
 public final class Plugin {
-    /// What the plugin declared.
+    /// What the plugin says about itself.
     public let manifest: PluginManifest
     /// Where it came from.
     public let source: PluginSource
-    /// The manifest table as the plugin returned it (functions as references into `sandbox`).
-    public let table: LuaValue
+    /// Its hooks, read and checked at load: what the pipelines consume.
+    public let contract: PluginContract
     /// The plugin's private Lua world.
     public let sandbox: Sandbox
     /// What `host.reject` recorded during the current call.
     let rejection: InputRejection
 
-    init(manifest: PluginManifest, source: PluginSource, table: LuaValue, sandbox: Sandbox, rejection: InputRejection) {
+    init(manifest: PluginManifest, source: PluginSource, contract: PluginContract, sandbox: Sandbox, rejection: InputRejection) {
         self.manifest = manifest
         self.source = source
-        self.table = table
+        self.contract = contract
         self.sandbox = sandbox
         self.rejection = rejection
     }
@@ -30,12 +31,14 @@ public final class Plugin {
     /// Whether the plugin provides `kind`.
     public func provides(_ kind: HookKind) -> Bool { manifest.hooks.contains(kind) }
 
-    /// The value of a hook's field (`.nil` when absent).
-    public func hook(_ kind: HookKind) -> LuaValue { table[kind.field] }
+    /// Calls one of the plugin's hooks and returns all its results. A failure the plugin declared
+    /// with `host.reject(message)` is `.rejected` (the user's input is wrong); any other is `.hook`.
+    @discardableResult
+    public func call(_ hook: FunctionHook, _ arguments: [LuaValue] = []) throws(PluginError) -> [LuaValue] {
+        try call(hook.function, hookName: hook.name, arguments)
+    }
 
     /// Calls a function the plugin provided; errors name the plugin and `hookName` (`features.score`).
-    /// A failure the plugin declared with `host.reject(message)` is `.rejected` (the user's input is
-    /// wrong); any other is `.hook` (the plugin is).
     @discardableResult
     public func call(_ function: LuaFunctionRef, hookName: String, _ arguments: [LuaValue] = []) throws(PluginError) -> [LuaValue] {
         rejection.clear()
@@ -47,14 +50,6 @@ public final class Plugin {
             }
             throw .hook(plugin: name, hook: hookName, error)
         }
-    }
-
-    /// Calls the function-valued hook `kind` (e.g. `filters`, `persona`) and returns its first result.
-    public func call(_ kind: HookKind, _ arguments: [LuaValue] = []) throws(PluginError) -> LuaValue {
-        guard let function = hook(kind).functionValue else {
-            throw .badResult(plugin: name, hook: kind.field, problem: "is not a function")
-        }
-        return try call(function, hookName: kind.field, arguments).first ?? .nil
     }
 }
 

@@ -4,7 +4,7 @@ import Builtins
 ///
 /// Descriptions start with the file (`plugins/parenting/init.lua: …` or `…/init.lua:12: …`)
 /// so editors and terminals can jump to it.
-public enum PluginError: Error, Sendable, CustomStringConvertible {
+public enum PluginError: UserFacingError, Sendable {
     /// The plugins folder (or a path given to `plugins check`) does not exist.
     case notFound(path: String)
     /// A plugin folder has no `init.lua`.
@@ -13,8 +13,12 @@ public enum PluginError: Error, Sendable, CustomStringConvertible {
     case script(plugin: String, file: String, LuaError)
     /// The file ran but did not return a manifest table.
     case noManifest(file: String, got: String)
-    /// The manifest has one or more invalid fields (each message names its field).
-    case invalidManifest(file: String, problems: [String])
+    /// The manifest breaks the plugin contract (each problem names its field and, when the host
+    /// can tell, the file and line where it is written).
+    case invalidManifest(file: String, problems: [ContractProblem])
+    /// The plugin is fine alone but conflicts with the others (a `selected_by` naming an intent no
+    /// plugin declares, two default domains, two formulation domains, a persona id twice).
+    case conflict(plugin: String, file: String, problem: String)
     /// The plugin targets a host API this build does not speak.
     case incompatibleAPI(plugin: String, file: String, wanted: Int64, supported: [Int64])
     /// Two plugins claim the same name.
@@ -34,6 +38,7 @@ public enum PluginError: Error, Sendable, CustomStringConvertible {
         case .script(let p, _, _), .incompatibleAPI(let p, _, _, _), .hook(let p, _, _), .badResult(let p, _, _),
              .formula(let p, _, _, _), .rejected(let p, _, _): p
         case .duplicateName(let name, _, _): name
+        case .conflict(let p, _, _): p
         case .notFound, .missingInit, .noManifest, .invalidManifest: nil
         }
     }
@@ -50,7 +55,9 @@ public enum PluginError: Error, Sendable, CustomStringConvertible {
         case let .noManifest(file, got):
             return "\(file): must return the plugin's manifest table, returned \(got)"
         case let .invalidManifest(file, problems):
-            return problems.map { "\(file): \($0)" }.joined(separator: "\n")
+            return problems.map { $0.location == nil ? "\(file): \($0.message)" : $0.description }.joined(separator: "\n")
+        case let .conflict(_, file, problem):
+            return "\(file): \(problem)"
         case let .incompatibleAPI(plugin, file, wanted, supported):
             let list = supported.map(String.init).joined(separator: ", ")
             return "\(file): plugin '\(plugin)' targets host API \(wanted), but this persona-host speaks API \(list); "
@@ -67,6 +74,15 @@ public enum PluginError: Error, Sendable, CustomStringConvertible {
             return "plugin '\(plugin)', \(hook): \(problem)"
         case let .rejected(_, _, message):
             return message
+        }
+    }
+
+    /// A rejected input is the user's to fix (exit 2); a missing plugins folder too; everything
+    /// else is the plugin's (exit 3).
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .rejected, .notFound: .usage
+        default: .plugin
         }
     }
 }

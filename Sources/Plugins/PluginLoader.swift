@@ -1,16 +1,19 @@
+import Builtins
 import Foundation
 import Logging
 import LuaBridge
-import Builtins
 
-/// Loads plugins from disk into their own sandboxes, validates them, and orders them.
+/// Loads plugins from disk into their own sandboxes, reads each manifest into its typed
+/// contract, checks the plugins against each other, and orders them.
 ///
-/// Plugins are read on every load: editing a plugin changes the next run with no rebuild.
-/// A broken plugin is reported with its error and skipped; the others still load.
+/// Plugins are read on every load: editing a plugin changes the next run with no rebuild. A
+/// plugin that fails is reported with its error (file and line where the host can tell) in
+/// `PluginSet.failures`; what a command does about failures is the caller's choice (the CLI
+/// refuses to run unless `--skip-broken`).
 public struct PluginLoader: Sendable {
     /// Budgets for every plugin's runtime.
     public var limits: LuaRuntime.Limits
-    /// Seed of each plugin's `math.random` (combined with the plugin's position for distinct streams).
+    /// Seed of each plugin's `math.random` (combined with the plugin's name for distinct streams).
     public var seed: Int64
     /// Where `print` and `host.log` go.
     public var logger: Logger
@@ -27,7 +30,7 @@ public struct PluginLoader: Sendable {
         return load(found.sources, problems: found.problems)
     }
 
-    /// Loads `sources`, drops duplicates by name (both reported), and orders by priority, then name.
+    /// Loads `sources`, checks them against each other, and orders by priority, then name.
     public func load(_ sources: [PluginSource], problems: [PluginError] = []) -> PluginSet {
         var loaded: [Plugin] = []
         var failures = problems.map { PluginSet.Failure(source: nil, error: $0) }
@@ -37,21 +40,16 @@ public struct PluginLoader: Sendable {
             case .failure(let error): failures.append(.init(source: source, error: error))
             }
         }
-        let byName = Dictionary(grouping: loaded, by: \.name)
-        for (name, group) in byName where group.count > 1 {
-            for plugin in group {
-                let other = group.first { $0 !== plugin }!
-                failures.append(.init(source: plugin.source,
-                                      error: .duplicateName(name: name, file: plugin.source.displayPath, otherFile: other.source.displayPath)))
-            }
-        }
-        loaded.removeAll { byName[$0.name]!.count > 1 }
+        let conflicts = PluginSetCheck.conflicts(among: loaded)
+        for (plugin, error) in conflicts { failures.append(.init(source: plugin.source, error: error)) }
+        let failed = Set(conflicts.map { ObjectIdentifier($0.plugin) })
+        loaded.removeAll { failed.contains(ObjectIdentifier($0)) }
         loaded.sort { ($0.manifest.priority, $0.name) < ($1.manifest.priority, $1.name) }
         failures.sort { ($0.source?.displayPath ?? "") < ($1.source?.displayPath ?? "") }
         return PluginSet(plugins: loaded, failures: failures)
     }
 
-    /// Loads one plugin: a fresh sandbox, its main file run, the manifest validated.
+    /// Loads one plugin: a fresh sandbox, its main file run, the manifest read into its contract.
     public func load(_ source: PluginSource) throws(PluginError) -> Plugin {
         let file = source.displayPath
         let name = source.entryName
@@ -72,13 +70,43 @@ public struct PluginLoader: Sendable {
         guard let table = results.first, case .table = table else {
             throw .noManifest(file: file, got: results.first.map { $0 == .nil ? "nil" : "a \($0.typeName)" } ?? "nothing")
         }
-        var validator = ManifestValidator()
-        let manifest = validator.validate(table)
-        guard let manifest else { throw .invalidManifest(file: file, problems: validator.problems) }
+        var validator = ManifestValidator(runtime: sandbox.runtime)
+        guard let (manifest, contract) = validator.validate(table) else {
+            throw .invalidManifest(file: file, problems: Self.locate(validator.problems, functions: validator.functionLocations,
+                                                                       manifest: table, source: source))
+        }
         guard HostAPI.supported.contains(manifest.api) else {
             throw .incompatibleAPI(plugin: manifest.name, file: file, wanted: manifest.api, supported: HostAPI.supported)
         }
-        return Plugin(manifest: manifest, source: source, table: table, sandbox: sandbox, rejection: rejection)
+        return Plugin(manifest: manifest, source: source, contract: contract, sandbox: sandbox, rejection: rejection)
+    }
+
+    /// Fills in where each problem is written: a function's definition, else the line of the
+    /// field's key found by reading the plugin's sources (only done when something is wrong).
+    static func locate(_ problems: [ContractProblem], functions: [ContractPath: SourceLocation], manifest: LuaValue,
+                       source: PluginSource) -> [ContractProblem] {
+        var map: SourceMap?
+        let located = problems.map { problem in
+            var problem = problem
+            if problem.location == nil {
+                if let location = functions[problem.path] {
+                    problem.location = location
+                } else {
+                    if map == nil { map = SourceMap(source: source) }
+                    problem.location = map?.locate(problem.path, in: manifest)
+                }
+            }
+            return problem
+        }
+        // In source order, like a compiler's messages; problems without a line keep their place after.
+        return located.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case let (x?, y?): return (x.file, x.line ?? 0, a.offset) < (y.file, y.line ?? 0, b.offset)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
     }
 
     /// FNV-1a of the name: a seed offset that does not change between runs or machines.
@@ -87,24 +115,4 @@ public struct PluginLoader: Sendable {
         for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return hash
     }
-}
-
-/// The outcome of loading a plugins folder: the plugins that loaded, in load order, and the ones that did not.
-public struct PluginSet {
-    /// One plugin (or folder entry) that could not be loaded, and why.
-    public struct Failure: Sendable {
-        public var source: PluginSource?
-        public var error: PluginError
-    }
-
-    /// Loaded plugins, by priority then name.
-    public var plugins: [Plugin]
-    /// What could not be loaded.
-    public var failures: [Failure]
-
-    /// The plugin named `name`, if loaded.
-    public func plugin(named name: String) -> Plugin? { plugins.first { $0.name == name } }
-
-    /// Loaded plugins that provide `kind`, in load order.
-    public func providing(_ kind: HookKind) -> [Plugin] { plugins.filter { $0.provides(kind) } }
 }

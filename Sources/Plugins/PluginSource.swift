@@ -16,8 +16,27 @@ public struct PluginSource: Sendable, Equatable {
     /// The main file as named in messages (`plugins/parenting/init.lua`).
     public var displayPath: String { "\(displayRoot)/\(mainFile)" }
 
+    /// A hash of the plugin's Lua files (names and bytes, FNV-1a 64, hex): stored with each run, so
+    /// a later look at the run can tell whether the plugin's rules changed since. Unreadable
+    /// files count as empty.
+    public func contentHash() -> String {
+        let fm = FileManager.default
+        var files: [URL] = [root.appendingPathComponent(mainFile)]
+        if isFolder, let walker = fm.enumerator(at: root, includingPropertiesForKeys: nil) {
+            files = walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "lua" }
+        }
+        let base = root.standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ bytes: some Sequence<UInt8>) { for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+        for file in files.map({ $0.standardizedFileURL }).sorted(by: { $0.path < $1.path }) {
+            mix(file.path.dropFirst(base.count).utf8)
+            mix(fm.contents(atPath: file.path) ?? Data())
+        }
+        return String(hash, radix: 16)
+    }
+
     /// Sort key before manifests are read: the folder or file name.
-    var entryName: String { isFolder ? root.lastPathComponent : mainFile }
+    public var entryName: String { isFolder ? root.lastPathComponent : mainFile }
 
     /// A folder plugin at `folder`.
     public static func folder(_ folder: URL) -> PluginSource {

@@ -1,11 +1,13 @@
-import Builtins
 import ArgumentParser
+import Builtins
 import Foundation
 
-/// Runs a command line and maps every outcome to a documented exit code.
+/// Runs a command line and maps every outcome to a documented exit status, in one place.
 ///
-/// ArgumentParser's own codes (64 for usage errors) are folded into ours, so scripts can rely on
-/// `ExitStatus` alone.
+/// Every error a command can end with is either a `CLIFailure` (the CLI's own) or a
+/// `UserFacingError` (it carries its status); anything else is a host bug reported as a runtime
+/// failure. ArgumentParser's own codes (64 for usage errors) are folded into ours, so scripts
+/// can rely on `ExitStatus` alone.
 enum CommandLineEntry {
     static func run(_ arguments: [String]) -> Int32 {
         do {
@@ -15,6 +17,9 @@ enum CommandLineEntry {
         } catch let failure as CLIFailure {
             Output.error(failure.message)
             return failure.status.rawValue
+        } catch let error as any UserFacingError {
+            Output.error(error.description)
+            return error.exitStatus.rawValue
         } catch {
             return report(error, of: PersonaHost.self)
         }
@@ -28,25 +33,19 @@ enum CommandLineEntry {
             if !message.isEmpty { print(message) }
             return ExitStatus.success.rawValue
         }
-        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-        return code == .validationFailure ? ExitStatus.usage.rawValue : ExitStatus.failure.rawValue
+        if !message.isEmpty { FileHandle.standardError.write(Data((TerminalText.escapedLines(message) + "\n").utf8)) }
+        if code == .validationFailure { return ExitStatus.usage.rawValue }
+        // Not ArgumentParser's own error: a failure nothing above classified (a host bug).
+        if !(error is ExitCode) && message.isEmpty { Output.error("\(error)") }
+        return ExitStatus.failure.rawValue
     }
 }
 
-/// persona-host's exit codes. Stable: scripts depend on them.
-enum ExitStatus: Int32 {
-    /// Everything worked.
-    case success = 0
-    /// The run failed for a reason outside the user's input (I/O, database, a host bug).
-    case failure = 1
-    /// The command line or an input file is wrong.
-    case usage = 2
-    /// A plugin is broken: it does not load, validate, or its hook failed.
-    case plugin = 3
-}
-
 /// An error the CLI reports with a message and an exit status.
-struct CLIFailure: Error {
+struct CLIFailure: Error, UserFacingError {
     var status: ExitStatus
     var message: String
+
+    var exitStatus: ExitStatus { status }
+    var description: String { message }
 }

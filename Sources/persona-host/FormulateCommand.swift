@@ -1,9 +1,8 @@
-import Builtins
 import ArgumentParser
+import Builtins
 import Foundation
 import Host
 import Plugins
-import LuaBridge
 
 /// `persona-host run formulate --persona sensitive_skin --concerns redness,sensitivity`.
 struct FormulateCommand: ParsableCommand {
@@ -13,41 +12,43 @@ struct FormulateCommand: ParsableCommand {
         discussion: """
             Budget is USD of raw materials per kg of product; without --budget the persona's budget
             preference sets it. Exit 0 also when not every concern can be covered: the report says
-            which constraint binds (status "partial" or "infeasible" in --json).
+            which constraint binds (status "partial" or "infeasible" in --json). The persona's
+            learned multipliers (from feedback) apply when the database holds any.
             """
     )
 
     @OptionGroup var request: FormulationRequestOptions
     @Option(help: "The persona whose rules apply (see 'persona-host persona list').") var persona: String
     @OptionGroup var plugins: PluginOptions
+    @OptionGroup var loading: PluginLoadOptions
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "Print the whole formulation as JSON on stdout.") var json = false
     @Flag(help: "Log the formula as an interaction, so its outcome can be fed back (feedback add --type outcome).") var log = false
 
     func run() throws {
-        let context = FormulationContext(plugins: plugins)
-        let learning = log || FileManager.default.fileExists(atPath: database.resolvedPath)
-            ? try LearningContext(plugins: plugins, database: database).pipeline() : nil
-        let pipeline = try context.pipeline(learningFrom: learning, personas: [persona])
-        var run = try pipeline.runCLI(request.request(persona: persona))
+        let session = try PluginSession.load(plugins, loading)
+        let learning = try FormulationContext.learning(session: session, database: database, writing: log)
+        var pipeline = FormulatePipeline(domain: try FormulationDomain.find(in: session.set))
+        try FormulationContext.applyLearned(learning, to: &pipeline, personas: [persona])
+        var run = try pipeline.run(request.request(persona: persona))
+        run.skippedPlugins = session.skipped
         if log, let learning, !run.ingredients.isEmpty {
             let ingredients = JSONValue.array(run.ingredients.map { .string($0.id) })
             let levels = JSONValue.object(Dictionary(uniqueKeysWithValues: run.ingredients.map { ($0.id, JSONValue.number($0.level)) }))
             let output = run.ingredients.map { "\($0.id) \($0.level.formatted2)%" }.joined(separator: ", ")
-            run.interactionID = try LearningContext.mapping {
-                try learning.addInteraction(persona: persona, input: "formulate \(run.request.concerns.joined(separator: ","))", output: output,
-                                            context: .object(["ingredients": ingredients, "levels": levels]))
-            }
+            let id = try learning.addInteraction(persona: persona, input: "formulate \(run.request.concerns.joined(separator: ","))", output: output,
+                                                 context: .object(["ingredients": ingredients, "levels": levels]))
+            run.interactionID = id
             FileHandle.standardError.write(Data("""
-                persona-host: logged as interaction \(run.interactionID!); report how it went with
-                  persona-host feedback add --persona \(persona) --interaction \(run.interactionID!) --type outcome --value '{"efficacy": 8, "safety": 9, "user_satisfaction": 7}'
+                persona-host: logged as interaction \(id); report how it went with
+                  persona-host feedback add --persona \(persona) --interaction \(id) --type outcome --value '{"efficacy": 8, "safety": 9, "user_satisfaction": 7}'
 
                 """.utf8))
         }
         if json {
             try Output.json(run)
         } else {
-            print(FormulationReport(run: run).text)
+            Output.lines((session.skippedLine.map { [$0] } ?? []) + FormulationReport(run: run).text.components(separatedBy: "\n"))
         }
     }
 }
@@ -61,7 +62,9 @@ struct FormulationRequestOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Ingredient ids or tags never to use, comma-separated.", valueName: "list")) var exclude: String?
 
     func validate() throws {
-        if let budget, !(budget > 0 && budget.isFinite) { throw ValidationError("--budget must be a positive number (USD per kg)") }
+        if let budget, !(budget > 0 && budget.isFinite && budget <= 1e9) {
+            throw ValidationError("--budget must be a positive number of USD per kg, at most 1e9")
+        }
         if list(concerns).isEmpty { throw ValidationError("--concerns needs at least one concern, e.g. --concerns redness,sensitivity") }
     }
 
@@ -75,55 +78,35 @@ struct FormulationRequestOptions: ParsableArguments {
     }
 }
 
-/// Loads the plugins and finds the formulation domain, turning failures into CLI exits.
-struct FormulationContext {
-    let plugins: PluginOptions
-
-    func domain() throws -> FormulationDomain {
-        let set = try loadSet(from: try plugins.resolve().folder)
-        for failure in set.failures {
-            FileHandle.standardError.write(Data("persona-host: warning: plugin skipped: \(failure.error.description)\n".utf8))
-        }
-        do {
-            return try FormulationDomain.find(in: set)
-        } catch {
-            throw CLIFailure(status: error.exitStatus, message: error.description)
-        }
+/// Learned multipliers for the formulation commands, from the learning state in the database.
+enum FormulationContext {
+    /// The learning pipeline over the command's plugins and database: nil when the database does
+    /// not exist yet and the command only reads (no learning state to apply).
+    static func learning(session: PluginSession, database: DatabaseOptions, writing: Bool) throws -> LearningPipeline? {
+        guard writing || FileManager.default.fileExists(atPath: database.resolvedPath) else { return nil }
+        return try LearningPipeline(plugins: session.set, database: try database.open())
     }
 
-    func pipeline() throws -> FormulatePipeline { FormulatePipeline(domain: try domain()) }
+    /// Runs `body` with the learning state of a command that only reads: the database's, or, when
+    /// there is no database yet, an empty one in the temporary folder (removed afterwards), so
+    /// looking never creates a database.
+    static func reading<T>(session: PluginSession, database: DatabaseOptions, _ body: (LearningPipeline) throws -> T) throws -> T {
+        if let learning = try learning(session: session, database: database, writing: false) { return try body(learning) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("persona-host-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }  // best effort: a leftover empty folder in /tmp harms nothing
+        let empty = try PersonaDatabase(path: folder.appendingPathComponent("empty.sqlite").path)
+        return try body(try LearningPipeline(plugins: session.set, database: empty))
+    }
 
-    /// A pipeline that applies the active learned multipliers of `personas` (from `feedback add
-    /// --type outcome`); with no learning pipeline (no database yet), the declared rules alone.
-    func pipeline(learningFrom learning: LearningPipeline?, personas: [String]) throws -> FormulatePipeline {
-        var pipeline = try pipeline()
-        guard let learning else { return pipeline }
-        for id in personas {
-            guard let learned = try? LearnedView(pipeline: learning, id: id), learned.versions > 0 else { continue }
+    /// Applies each persona's learned multipliers (its active version's `multiplier.<id>` traits).
+    static func applyLearned(_ learning: LearningPipeline?, to pipeline: inout FormulatePipeline, personas: [String]) throws {
+        guard let learning else { return }
+        for id in personas where learning.personas.contains(where: { $0.id == id }) {
+            let learned = try LearnedView(pipeline: learning, id: id)
+            guard learned.versions > 0 else { continue }
             pipeline.learnedMultipliers[id] = learned.multipliers
             pipeline.learnedVersions[id] = learned.version
-        }
-        return pipeline
-    }
-}
-
-extension FormulatePipeline {
-    /// `run` with failures mapped to CLI exits.
-    func runCLI(_ request: FormulationRun.Request) throws -> FormulationRun {
-        do {
-            return try run(request)
-        } catch {
-            throw CLIFailure(status: error.exitStatus, message: error.description)
-        }
-    }
-}
-
-extension FormulationError {
-    /// Request problems exit 2, plugin problems 3.
-    var exitStatus: ExitStatus {
-        switch self {
-        case .unknownPersona, .unknownConcerns, .badRequest: .usage
-        case .noDomain, .plugin: .plugin
         }
     }
 }

@@ -2,7 +2,8 @@ import Builtins
 import Foundation
 import Logging
 
-/// Where things go: results on stdout, logs and errors on stderr.
+/// Where things go: results on stdout, logs and errors on stderr. Text printed for people goes
+/// through `TerminalText`, so no user or plugin string can carry terminal control codes.
 enum Output {
     /// The logger plugins' `print` and `host.log` write to.
     static let pluginLogger = Logger(label: "plugin")
@@ -17,13 +18,24 @@ enum Output {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
-    /// Prints an error line on stderr.
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data("persona-host: error: \(message)\n".utf8))
+    /// Prints lines for people on stdout, each escaped.
+    static func lines(_ lines: [String]) {
+        print(lines.map(TerminalText.escaped).joined(separator: "\n"))
     }
 
-    /// Left-aligned columns separated by two spaces.
+    /// Prints an error on stderr (each line escaped; the message's own line breaks kept).
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("persona-host: error: \(TerminalText.escapedLines(message))\n".utf8))
+    }
+
+    /// Prints a warning on stderr.
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("persona-host: warning: \(TerminalText.escapedLines(message))\n".utf8))
+    }
+
+    /// Left-aligned columns separated by two spaces; cells are escaped first.
     static func columns(_ rows: [[String]]) -> [String] {
+        let rows = rows.map { $0.map(TerminalText.escaped) }
         guard let width = rows.first?.count else { return [] }
         let widths = (0..<width).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in

@@ -1,15 +1,15 @@
-import Builtins
 import ArgumentParser
+import Builtins
 import Foundation
 import Host
 import Plugins
-import LuaBridge
 
-/// `persona-host persona …`: the skincare personas the domain plugin declares.
+/// `persona-host persona …`: the personas the plugins declare: the formulation domain's, and
+/// those that learn from feedback.
 struct PersonaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "persona",
-        abstract: "List, show, compare and cluster the formulation domain's personas.",
+        abstract: "List, show, compare and cluster personas; their history and rollback.",
         subcommands: [List.self, Show.self, Compare.self, Clusters.self, History.self, Rollback.self]
     )
 
@@ -18,6 +18,7 @@ struct PersonaCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every persona: the formulation domain's (one file each) and those that only learn from feedback.")
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
         @Flag(help: "Print JSON on stdout.") var json = false
 
         /// A persona that learns from feedback but has no skincare profile (echo).
@@ -28,32 +29,37 @@ struct PersonaCommand: ParsableCommand {
             var traits: [String]
         }
 
-        /// `{ "formulation": [...], "learning_only": [...] }`.
+        /// `{ "formulation": [...], "learning_only": [...], "skipped_plugins": [...] }`.
         struct Listing: Encodable {
             var formulation: [SkincarePersona]
             var learningOnly: [Learner]
+            var skippedPlugins: [SkippedPlugin]
         }
 
         func run() throws {
-            let set = try loadSet(from: try plugins.resolve().folder)
-            let domain = try? FormulationDomain.find(in: set)
-            let skincare = domain?.personas ?? []
-            let learners = ((try? LearningPersona.all(in: set)) ?? [])
+            let session = try PluginSession.load(plugins, loading)
+            let skincare = session.set.plugins.compactMap(\.contract.formulation).first?.personas ?? []
+            let learners = LearningPersona.all(in: session.set)
                 .filter { learner in !skincare.contains { $0.id == learner.id } }
                 .map { Learner(id: $0.id, name: $0.name, plugin: $0.plugin.name, traits: $0.traits.map(\.name)) }
-            if json { return try Output.json(Listing(formulation: skincare, learningOnly: learners)) }
-            var rows = [["ID", "NAME", "SKIN", "CONCERNS", "SENSITIVITY", "SAFETY", "BUDGET"]]
-            for p in skincare {
-                rows.append([p.id, p.name, p.skinType, p.primaryConcerns.joined(separator: ", "), p.sensitivityLevel.formatted2,
-                             p.safetyPriority.formatted2, p.budgetPreference])
+            if json { return try Output.json(Listing(formulation: skincare, learningOnly: learners, skippedPlugins: session.skipped)) }
+            var lines = session.skippedLine.map { [$0] } ?? []
+            if skincare.isEmpty {
+                lines.append("No formulation domain: no loaded plugin provides ingredients, personas and multipliers.")
+            } else {
+                var rows = [["ID", "NAME", "SKIN", "CONCERNS", "SENSITIVITY", "SAFETY", "BUDGET"]]
+                for p in skincare {
+                    rows.append([p.id, p.name, p.skinType, p.primaryConcerns.joined(separator: ", "), p.sensitivityLevel.formatted2,
+                                 p.safetyPriority.formatted2, p.budgetPreference])
+                }
+                lines += Output.columns(rows)
             }
-            var lines = skincare.isEmpty ? ["No formulation domain is loaded."] : Output.columns(rows)
             if !learners.isEmpty {
                 lines.append("")
                 lines += Output.columns([["LEARNS FROM FEEDBACK", "NAME", "PLUGIN", "TRAITS"]]
                     + learners.map { [$0.id, $0.name, $0.plugin, $0.traits.joined(separator: ", ")] })
             }
-            print(lines.joined(separator: "\n"))
+            Output.lines(lines)
         }
     }
 
@@ -63,32 +69,33 @@ struct PersonaCommand: ParsableCommand {
         @Argument(help: "The persona id.") var id: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
-            try LearningContext(plugins: plugins, database: database).reading { learning in try show(learning) }
+            let session = try PluginSession.load(plugins, loading)
+            try FormulationContext.reading(session: session, database: database) { learning in try show(learning, session: session) }
         }
 
-        private func show(_ learning: LearningPipeline) throws {
-            let learned = try? LearnedView(pipeline: learning, id: id)
-            let domain = try? FormulationContext(plugins: plugins).domain()
+        private func show(_ learning: LearningPipeline, session: PluginSession) throws {
+            let learned = learning.personas.contains { $0.id == id } ? try LearnedView(pipeline: learning, id: id) : nil
+            let domain = session.set.plugins.contains { $0.contract.formulation != nil } ? try FormulationDomain.find(in: session.set) : nil
+            let warning = session.skippedLine.map { [$0] } ?? []
             if let domain, domain.personas.contains(where: { $0.id == id }) {
                 var pipeline = FormulatePipeline(domain: domain)
-                pipeline.learnedMultipliers = learned.map { [id: $0.multipliers] } ?? [:]
-                let view: PersonaView
-                do {
-                    view = try PersonaView(pipeline: pipeline, id: id, learned: learned)
-                } catch {
-                    throw CLIFailure(status: error.exitStatus, message: error.description)
+                if let learned, learned.versions > 0 {
+                    pipeline.learnedMultipliers = [id: learned.multipliers]
+                    pipeline.learnedVersions = [id: learned.version]
                 }
+                let view = try PersonaView(pipeline: pipeline, id: id, learned: learned)
                 if json { return try Output.json(view) }
-                print(view.text)
+                Output.lines(warning + view.text.components(separatedBy: "\n"))
             } else if let learned {
                 if json { return try Output.json(learned) }
-                print(learned.text)
+                Output.lines(warning + learned.text.components(separatedBy: "\n"))
             } else {
-                let known = (domain?.personas.map(\.id) ?? []) + learning.personas.map(\.id)
-                throw CLIFailure(status: .usage, message: "unknown persona '\(id)'; known personas: \(Set(known).sorted().joined(separator: ", "))")
+                let known = Set((domain?.personas.map(\.id) ?? []) + learning.personas.map(\.id)).sorted()
+                throw CLIFailure(status: .usage, message: "unknown persona '\(id)'\(Suggestion.phrase(for: id, among: known)); known personas: \(known.joined(separator: ", "))")
             }
         }
     }
@@ -100,18 +107,19 @@ struct PersonaCommand: ParsableCommand {
         @Argument(help: "The second persona.") var second: String
         @OptionGroup var request: FormulationRequestOptions
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
         @OptionGroup var database: DatabaseOptions
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
-            let learning = FileManager.default.fileExists(atPath: database.resolvedPath)
-                ? try LearningContext(plugins: plugins, database: database).pipeline() : nil
-            let pipeline = try FormulationContext(plugins: plugins).pipeline(learningFrom: learning, personas: [first, second])
-            let a = try pipeline.runCLI(request.request(persona: first))
-            let b = try pipeline.runCLI(request.request(persona: second))
-            let comparison = PersonaComparison(first: a, second: b)
+            let session = try PluginSession.load(plugins, loading)
+            let learning = try FormulationContext.learning(session: session, database: database, writing: false)
+            var pipeline = FormulatePipeline(domain: try FormulationDomain.find(in: session.set))
+            try FormulationContext.applyLearned(learning, to: &pipeline, personas: [first, second])
+            let comparison = PersonaComparison(first: try pipeline.run(request.request(persona: first)),
+                                               second: try pipeline.run(request.request(persona: second)))
             if json { return try Output.json(comparison) }
-            print(comparison.text)
+            Output.lines((session.skippedLine.map { [$0] } ?? []) + comparison.text.components(separatedBy: "\n"))
         }
     }
 
@@ -119,20 +127,23 @@ struct PersonaCommand: ParsableCommand {
     struct Clusters: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Group the personas by their profile vectors and name what sets each group apart.")
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
         @Option(help: "Seed for the clustering.") var seed: UInt64 = 42
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
-            let clusters = PersonaClusters(domain: try FormulationContext(plugins: plugins).domain(), seed: seed)
+            let session = try PluginSession.load(plugins, loading)
+            let clusters = PersonaClusters(domain: try FormulationDomain.find(in: session.set), seed: seed)
             if json { return try Output.json(clusters) }
-            var lines = ["Personas grouped by profile (\(clusters.algorithm), silhouette \(clusters.silhouette.map(\.formatted2) ?? "n/a"))"]
+            var lines = session.skippedLine.map { [$0] } ?? []
+            lines.append("Personas grouped by profile (\(clusters.algorithm), silhouette \(clusters.silhouette.map(\.formatted2) ?? "n/a"))")
             if let note = clusters.note { lines.append("  \(note)") }
             for (i, group) in clusters.groups.enumerated() {
                 lines.append("Group \(i + 1): \(group.personas.joined(separator: ", "))")
                 let apart = group.distinguishing.map(\.phrase)
                 lines.append("  set apart by: \(apart.isEmpty ? "nothing stands out" : apart.joined(separator: "; "))")
             }
-            print(lines.joined(separator: "\n"))
+            Output.lines(lines)
         }
     }
 }

@@ -27,6 +27,8 @@ struct PluginReport: Encodable {
     var reason: String
     var plugins: [Entry]
     var failures: [FailureEntry]
+    /// `plugins check --db`: columns a goal domain reads that the users table lacks.
+    var schemaProblems: [FailureEntry] = []
 
     init(folder: String, reason: String, set: PluginSet) {
         self.folder = folder
@@ -36,7 +38,7 @@ struct PluginReport: Encodable {
             return Entry(name: m.name, version: m.version, api: m.api, description: m.description, priority: m.priority,
                          hooks: m.hooks.map(\.field), path: plugin.source.displayPath)
         }
-        failures = set.failures.map { FailureEntry(path: $0.source?.displayPath, plugin: $0.error.plugin, error: $0.error.description) }
+        failures = set.failures.map { FailureEntry(path: $0.source?.displayPath, plugin: $0.name, error: $0.error.description) }
     }
 
     /// A fixed-width table for terminals.

@@ -3,12 +3,11 @@ import Builtins
 import Foundation
 import Host
 import Plugins
-import LuaBridge
 
-/// `persona-host runs …`: every saved run.
+/// `persona-host runs …`: every saved run, one again, and why a user is in their persona.
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "runs", abstract: "List and show saved runs.", subcommands: [List.self, Show.self])
+        commandName: "runs", abstract: "List, show and explain saved runs.", subcommands: [List.self, Show.self, Explain.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Saved runs, newest first.")
@@ -17,20 +16,19 @@ struct RunsCommand: ParsableCommand {
 
         func run() throws {
             let runs = try RunStore(database: try database.open()).list()
+            let formatter = ISO8601DateFormatter()
             if json {
-                struct Row: Encodable { var id: Int64; var created_at: String; var pipeline: String; var goal: String; var matched_rows: Int; var personas: Int }
-                let formatter = ISO8601DateFormatter()
-                try Output.json(runs.map { Row(id: $0.id, created_at: formatter.string(from: $0.createdAt), pipeline: $0.pipeline,
-                                               goal: $0.goal, matched_rows: $0.matchedRows, personas: $0.personaCount) })
+                struct Row: Encodable { var id: Int64; var createdAt: String; var pipeline: String; var goal: String; var matchedRows: Int; var personas: Int }
+                try Output.json(runs.map { Row(id: $0.id, createdAt: formatter.string(from: $0.createdAt), pipeline: $0.pipeline,
+                                               goal: $0.goal, matchedRows: $0.matchedRows, personas: $0.personaCount) })
                 return
             }
             var rows = [["ID", "WHEN", "PIPELINE", "GOAL", "MATCHED", "PERSONAS"]]
-            let formatter = ISO8601DateFormatter()
             for run in runs {
                 rows.append([String(run.id), formatter.string(from: run.createdAt), run.pipeline, run.goal,
                              String(run.matchedRows), String(run.personaCount)])
             }
-            Output.columns(rows).forEach { print($0) }
+            Output.lines(Output.columns(rows))
         }
     }
 
@@ -38,22 +36,54 @@ struct RunsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One saved run, as it was printed.")
         @OptionGroup var database: DatabaseOptions
         @Flag(help: "Print JSON on stdout.") var json = false
+        @Flag(help: "Also print each stage's decisions (when the run was made with --explain).") var explain = false
         @Argument(help: "The run id.") var id: Int64
 
         func run() throws {
-            let stored: StoredRun
-            do {
-                stored = try RunStore(database: try database.open()).load(id: id)
-            } catch {
-                throw CLIFailure(status: .usage, message: "no run \(id): \(error)")
-            }
+            let stored = try RunStore(database: try database.open()).load(id: id)
             var run = try stored.run.summary.decode(GoalRun.self)
             run.runID = id
             if json {
                 try Output.json(run)
             } else {
-                print(GoalReport(run: run).text)
+                Output.lines(GoalReport(run: run, explain: explain && run.explanation != nil).lines)
             }
+        }
+    }
+
+    /// `runs explain RUN --user ID`.
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Why a user is in their persona: distances to each centroid in the run's clustering space, and the features that decided.")
+        @Argument(help: "The run id.") var id: Int64
+        @Option(help: "The user_id to explain.") var user: Int64
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
+        @Flag(help: "Print JSON on stdout.") var json = false
+
+        func run() throws {
+            let session = try PluginSession.load(plugins, loading)
+            let explainer = MemberExplainer(plugins: session.set, database: try database.open(), loader: session.loader)
+            let e = try explainer.explain(runID: id, userID: user)
+            if json { return try Output.json(e) }
+            var lines: [String] = []
+            if let line = session.skippedLine { lines.append(line) }
+            lines.append("User \(e.userID) is in persona \(e.persona), \(e.personaName) (run \(e.runID), \(e.algorithm)).")
+            lines.append("Features (value → position in the run's weighted, standardised space):")
+            for f in e.features {
+                lines.append("  \(f.name) \(f.value.formatted3) → \(f.position.formatted3)" + (f.weight == 0 ? " (weight 0: describes only)" : ""))
+            }
+            lines.append("Distance to each persona's centroid:")
+            for d in e.distances.sorted(by: { $0.distance < $1.distance }) {
+                lines.append("  \(d.persona). \(d.name): \(d.distance.formatted3)\(d.persona == e.persona ? "  ← this user's persona" : "")")
+            }
+            if !e.deciding.isEmpty {
+                lines.append("What decided it:")
+                for d in e.deciding.prefix(3) { lines.append("  \(d.phrase)") }
+            }
+            for note in e.notes { lines.append("Note: \(note).") }
+            Output.lines(lines)
         }
     }
 }

@@ -29,6 +29,6 @@ import TestSupport
 
         let missing = try CLIRunner.run(["runs", "show", "42", "--db", db])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("no run 42"))
+        #expect(missing.stderr.contains("no run with id 42"))
     }
 }

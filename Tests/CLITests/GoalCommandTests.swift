@@ -131,6 +131,6 @@ extension GoalCommandTests {
             .write(to: file, atomically: true, encoding: .utf8)
         let (result, _) = try goal("Gen Z Moms", ["--plugins", plugins.path])
         #expect(result.status == 3)
-        #expect(result.stderr.contains("clustering.weights: gives no feature a positive weight"))
+        #expect(result.stderr.contains("parenting/init.lua:46: clustering.weights gives no feature a positive weight"))
     }
 }

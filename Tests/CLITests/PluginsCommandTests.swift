@@ -32,7 +32,7 @@ import TestSupport
         #expect(result.status == 3)
         #expect(result.stdout.contains("ok     Tests/Fixtures/plugins-mixed/alpha/init.lua"))
         #expect(result.stdout.contains("features.score must be a function, got number 5"))
-        #expect(result.stdout.contains("2 plugin(s) ok, 6 problem(s)"))
+        #expect(result.stdout.contains("2 plugin(s) loaded, 6 problem(s)"))
     }
 
     @Test func checkAcceptsOnePluginFolderOrFile() throws {

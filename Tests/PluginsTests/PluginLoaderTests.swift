@@ -15,6 +15,10 @@ import TestSupport
         set = try PluginLoader().loadAll(from: Support.fixture("plugins-mixed"))
     }
 
+    func feature(_ plugin: Plugin, _ name: String) throws -> LuaFunctionRef {
+        try #require(plugin.contract.domain?.features.first { $0.name == name }).hook.function
+    }
+
     func failure(_ entry: String) -> PluginError? {
         set.failures.first { $0.source?.displayPath.contains(entry) == true || $0.error.description.contains(entry) }?.error
     }
@@ -49,11 +53,11 @@ import TestSupport
 
     @Test func manifestProblemsAreAllReportedWithTheirPaths() throws {
         let text = try #require(failure("bad_manifest")).description
-        #expect(text.contains("bad_manifest.lua: features.score must be a function, got number 5"))
+        #expect(text.contains("bad_manifest.lua:7: features.score must be a function, got number 5"))
         #expect(text.contains("name must use lower-case letters"))
         #expect(text.contains("clustering.algorithm must be 'kmeans', 'ward' or 'gmm', got 'dbscan'"))
         #expect(text.contains("clustering.k must satisfy 2 <= min <= max <= 50"))
-        #expect(text.contains("clustering.weights.nothing names no formula in features (score)"))
+        #expect(text.contains("clustering.weights.nothing names no formula in features (features: score)"))
         #expect(text.contains("unknown field 'feautres' (did you mean 'features'?)"))
     }
 
@@ -84,20 +88,20 @@ import TestSupport
     @Test func hooksRunAndTheirErrorsNameThePlugin() throws {
         let beta = try #require(set.plugin(named: "beta"))
         let user: LuaValue = ["privacy_pref": 0.5, "price_sensitivity": 1.0]
-        let concern = try #require(beta.hook(.features)["concern"].functionValue)
+        let concern = try feature(beta, "concern")
         #expect(try beta.call(concern, hookName: "features.concern", [user]) == [.number(0.8)])
-        let broken = try #require(beta.hook(.features)["broken"].functionValue)
+        let broken = try feature(beta, "broken")
         #expect {
             try beta.call(broken, hookName: "features.broken", [user])
         } throws: { error in
             let text = String(describing: error)
-            return text.contains("beta.lua:10: attempt to index a nil value (field 'missing')") && text.contains("features.broken")
+            return text.contains("beta.lua:11: attempt to index a nil value (field 'missing')") && text.contains("features.broken")
         }
     }
 
     @Test func requireLoadsModulesFromThePluginsOwnFolder() throws {
         let alpha = try #require(set.plugin(named: "alpha"))
-        let score = try #require(alpha.hook(.features)["score"].functionValue)
+        let score = try feature(alpha, "score")
         #expect(try alpha.call(score, hookName: "features.score", [["a": 1.0, "b": 2.0]]) == [.number(1.6)])
     }
 
@@ -106,7 +110,7 @@ import TestSupport
         let logger = Logger(label: "test") { _ in CapturingLogHandler(collector: collector) }
         let plugins = try PluginLoader(logger: logger).loadAll(from: Support.fixture("plugins-mixed"))
         let alpha = try #require(plugins.plugin(named: "alpha"))
-        let result = try alpha.call(.persona, [["index": 1]])
+        let result = try alpha.call(try #require(alpha.contract.domain?.persona), [["index": 1]])[0]
         #expect(result["name"].stringValue?.hasSuffix(" — Alpha") == true)
         #expect(collector.lines == ["[alpha] info naming cluster\t1", "[alpha] warning careful"])
     }
@@ -117,12 +121,13 @@ import TestSupport
         func write(_ weight: String) throws {
             try Support.write(["p/init.lua": """
                 return { name = "p", version = "1", api = 1, description = "",
-                  features = { f = function(u) return u.x * \(weight) end } }
+                  features = { f = function(u) return u.x * \(weight) end },
+                  persona = function() return { name = "P" } end }
                 """], in: folder)
         }
         func evaluate() throws -> LuaValue {
             let plugin = try #require(try PluginLoader().loadAll(from: folder).plugin(named: "p"))
-            return try plugin.call(try #require(plugin.hook(.features)["f"].functionValue), hookName: "f", [["x": 10]])[0]
+            return try plugin.call(try feature(plugin, "f"), hookName: "f", [["x": 10]])[0]
         }
         try write("0.4")
         #expect(try evaluate() == .number(4))

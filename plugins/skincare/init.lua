@@ -14,14 +14,13 @@
 --     multipliers.budget(persona) -> 0.5 (budget) | 1.0 (mid-range) | 1.5 (premium)
 --     multipliers.confidence(persona, ingredient) -> adjustment, reasons
 --         add to the base confidence, then clamp to [0.1, 1]
---     multipliers.preferred, multipliers.avoided: the numbers 1.5 and 0.1
 --
 --     multipliers.limits(persona, request) -> the request's hard limits and exclusions
 --     multipliers.base_confidence: 0.7
 --
 -- Adding a persona: copy personas/mature_skin.lua to personas/<id>.lua and edit it. Every file in
--- personas/ is a persona; no list to update and no rebuild. A file with a mistake is skipped with a
--- warning naming the file and the field, and the other personas still load.
+-- personas/ is a persona; no list to update and no rebuild. A file with a mistake stops the plugin
+-- from loading, with the file and the field named (`persona-host plugins check` shows it).
 
 local ingredients = require "ingredients"
 local learning = require "learning"
@@ -31,12 +30,7 @@ local rules = require "rules"
 local personas = {}
 for _, module in ipairs(host.modules("personas")) do
   local id = module:match("[^.]+$")
-  local ok, persona = pcall(profile.load, id, ingredients)
-  if ok then
-    personas[id] = persona
-  else
-    host.log("warn", ("persona skipped: %s"):format(persona))
-  end
+  personas[id] = profile.load(id, ingredients)
 end
 
 return {

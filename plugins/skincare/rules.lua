@@ -6,9 +6,10 @@ local classes = require "classes"
 local match = require "match"
 local profile = require "profile"
 
+local PREFERRED = 1.5      -- an ingredient the persona prefers: +50 %
+local AVOIDED = 0.1        -- an ingredient the persona avoids: -90 % (and never used: see exclusion)
+
 local M = {
-  preferred = 1.5,        -- an ingredient the persona prefers: +50 %
-  avoided = 0.1,          -- an ingredient the persona avoids: -90 % (and never used: see exclusion)
   base_confidence = 0.7,  -- confidence before the adjustments below
 }
 
@@ -42,18 +43,18 @@ function M.preference(persona, ingredient)
     local hit = match.hit(entry, ingredient)
     if hit then
       avoided = true
-      reasons[#reasons + 1] = ("avoids %s (%s): x%g"):format(entry, hit, M.avoided)
+      reasons[#reasons + 1] = ("avoids %s (%s): x%g"):format(entry, hit, AVOIDED)
     end
   end
   for _, entry in ipairs(persona.ingredient_preferences or {}) do
     local hit = match.hit(entry, ingredient)
     if hit then
       preferred = true
-      reasons[#reasons + 1] = ("prefers %s (%s): x%g"):format(entry, hit, M.preferred)
+      reasons[#reasons + 1] = ("prefers %s (%s): x%g"):format(entry, hit, PREFERRED)
     end
   end
-  if avoided then return M.avoided, reasons end
-  return preferred and M.preferred or 1.0, reasons
+  if avoided then return AVOIDED, reasons end
+  return preferred and PREFERRED or 1.0, reasons
 end
 
 -- weights(persona) -> { efficacy, safety, cost_efficiency, bioavailability, stability }

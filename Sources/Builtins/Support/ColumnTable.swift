@@ -54,3 +54,10 @@ extension TextColumn {
         self.init(name: name, codes: codes, dictionary: dictionary, nullCount: nulls)
     }
 }
+
+extension TextColumn {
+    /// A column from its codes (-1 for NULL) and dictionary.
+    public init(name: String, codes: [Int32], dictionary: [String]) {
+        self.init(name: name, codes: codes, dictionary: dictionary, nullCount: codes.reduce(0) { $0 + ($1 < 0 ? 1 : 0) })
+    }
+}

@@ -31,7 +31,7 @@ public struct FormulatePipeline {
         let persona = try domain.persona(request.persona)
         let rules = PersonaRules(domain: domain, persona: persona)
         do {
-            let scoring = IngredientScoring(weights: try rules.weights(), baseConfidence: try rules.baseConfidence())
+            let scoring = IngredientScoring(weights: try rules.weights(), baseConfidence: rules.baseConfidence())
             let assessor = CatalogueAssessor(rules: rules, scoring: scoring, learned: learnedMultipliers[persona.id] ?? [:])
             return (persona, try assessor.assess(request: luaRequest(request, persona: persona)), scoring)
         } catch {

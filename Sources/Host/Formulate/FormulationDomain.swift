@@ -2,66 +2,28 @@ import Builtins
 import LuaBridge
 import Plugins
 
-/// The formulation domain one plugin provides: its ingredient catalogue and personas read into
-/// Swift values, and its rules (`multipliers`) ready to call.
+/// The formulation domain one plugin provides: its catalogue and personas (read and checked when
+/// the plugin loaded) and its rules, ready to call.
 ///
-/// The catalogue is read once per run, so the search itself never calls into Lua.
+/// The search itself never calls into Lua: the rules run once per ingredient to score it.
 public struct FormulationDomain {
     public let plugin: Plugin
+    public let spec: FormulationSpec
+
     /// The catalogue, in the plugin's order.
-    public let ingredients: [Ingredient]
+    public var ingredients: [Ingredient] { spec.ingredients }
     /// Personas by id, sorted.
-    public let personas: [SkincarePersona]
-    /// The plugin's own tables, handed back to its rules.
-    let ingredientTables: [LuaValue]
-    let personaTables: [String: LuaValue]
+    public var personas: [SkincarePersona] { spec.personas }
+    /// Every concern some ingredient addresses, sorted.
+    public var concerns: [String] { spec.concerns }
 
-    /// The first loaded plugin (in load order) that provides ingredients, personas and multipliers.
+    /// The loaded plugin that provides a formulation domain (at most one may: the loader refuses
+    /// a second), or `.noDomain` naming the plugins that are loaded and any that failed.
     public static func find(in set: PluginSet) throws(FormulationError) -> FormulationDomain {
-        guard let plugin = set.plugins.first(where: { $0.provides(.ingredients) && $0.provides(.personas) && $0.provides(.multipliers) }) else {
-            throw .noDomain(plugins: set.plugins.map(\.name))
+        guard let plugin = set.plugins.first(where: { $0.contract.formulation != nil }), let spec = plugin.contract.formulation else {
+            throw .noDomain(plugins: set.plugins.map(\.name), failed: set.failures.map { "\($0.name): \($0.error.description)" })
         }
-        do {
-            return try FormulationDomain(plugin: plugin)
-        } catch {
-            throw .plugin(error)
-        }
-    }
-
-    init(plugin: Plugin) throws(PluginError) {
-        self.plugin = plugin
-        let tables = plugin.hook(.ingredients).arrayValue ?? []
-        var ingredients: [Ingredient] = []
-        var seen: [String: Int] = [:]
-        for (i, table) in tables.enumerated() {
-            let ingredient = try Self.ingredient(table, index: i + 1, plugin: plugin.name)
-            if let first = seen[ingredient.id] {
-                throw .badResult(plugin: plugin.name, hook: "ingredients[\(i + 1)].id",
-                                 problem: "'\(ingredient.id)' is already the id of ingredients[\(first)]")
-            }
-            seen[ingredient.id] = i + 1
-            ingredients.append(ingredient)
-        }
-        guard !ingredients.isEmpty else { throw .badResult(plugin: plugin.name, hook: "ingredients", problem: "the catalogue is empty") }
-        // A misspelt id in incompatibilities would silently allow an unsafe pair: refuse it.
-        for (i, ingredient) in ingredients.enumerated() {
-            for (field, ids) in [("incompatibilities", ingredient.incompatibilities), ("synergies", ingredient.synergies)] {
-                for id in ids where seen[id] == nil {
-                    throw .badResult(plugin: plugin.name, hook: "ingredients[\(i + 1)] (\(ingredient.id)).\(field)",
-                                     problem: "'\(id)' is not the id of any ingredient in the catalogue")
-                }
-            }
-        }
-        self.ingredients = ingredients
-        ingredientTables = tables
-        var personas: [SkincarePersona] = []
-        var personaTables: [String: LuaValue] = [:]
-        for (id, table) in plugin.hook(.personas).fields {
-            personas.append(try SkincarePersona(id: id, table: table, plugin: plugin.name))
-            personaTables[id] = table
-        }
-        self.personas = personas
-        self.personaTables = personaTables
+        return FormulationDomain(plugin: plugin, spec: spec)
     }
 
     /// The persona `id`, or an error listing the known ones.
@@ -70,23 +32,5 @@ public struct FormulationDomain {
             throw .unknownPersona(id: id, known: personas.map(\.id))
         }
         return persona
-    }
-
-    /// Every concern some ingredient addresses, sorted.
-    public var concerns: [String] { Array(Set(ingredients.flatMap(\.concerns))).sorted() }
-
-    private static func ingredient(_ table: LuaValue, index: Int, plugin: String) throws(PluginError) -> Ingredient {
-        let label = table["id"].stringValue.map { "ingredients[\(index)] (\($0))" } ?? "ingredients[\(index)]"
-        let f = LuaFieldReader(plugin: plugin, path: label, table: table)
-        let id = try f.string("id")
-        return Ingredient(
-            id: id, name: try f.optionalString("name", default: id), inciName: try f.optionalString("inci_name"),
-            functionalClass: try f.string("class"), concerns: try f.strings("concerns"),
-            efficacy: try f.number("efficacy", in: 0...10), safety: try f.number("safety", in: 0...10),
-            bioavailability: try f.number("bioavailability", in: 0...1), stability: try f.number("stability", in: 0...1),
-            ph: try f.range("ph", within: 0...14), useLevel: try f.range("use_level", within: 0...100),
-            costPerGram: try f.number("cost_per_gram", in: 0...1_000_000), isNatural: try f.bool("natural"),
-            incompatibilities: try f.strings("incompatibilities"), synergies: try f.strings("synergies"),
-            tags: try f.strings("tags"))
     }
 }

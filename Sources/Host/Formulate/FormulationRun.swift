@@ -1,4 +1,5 @@
 import Builtins
+import Plugins
 import LuaBridge
 import Plugins
 
@@ -101,4 +102,6 @@ public struct FormulationRun: Sendable, Codable {
     public var learnedVersion: String?
     /// The interaction this formula was logged as (`run formulate --log`).
     public var interactionID: Int64?
+    /// Plugins left out under `--skip-broken`.
+    public var skippedPlugins: [SkippedPlugin] = []
 }

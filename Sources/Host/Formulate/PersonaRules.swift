@@ -11,31 +11,23 @@ struct PersonaRules {
     let persona: SkincarePersona
 
     private var plugin: Plugin { domain.plugin }
-    private var rules: LuaValue { plugin.hook(.multipliers) }
-    private var personaTable: LuaValue { domain.personaTables[persona.id] ?? .nil }
+    private var rules: FormulationRulesSpec { domain.spec.rules }
+    private var personaTable: LuaValue { domain.spec.personaTables[persona.id] ?? .nil }
 
-    private func call(_ rule: String, _ arguments: [LuaValue]) throws(PluginError) -> [LuaValue] {
-        guard let function = rules[rule].functionValue else {
-            throw .badResult(plugin: plugin.name, hook: "multipliers.\(rule)", problem: "must be a function")
-        }
-        return try plugin.call(function, hookName: "multipliers.\(rule)", arguments)
+    private func call(_ rule: KeyPath<FormulationRulesSpec, FunctionHook>, _ arguments: [LuaValue]) throws(PluginError) -> [LuaValue] {
+        try plugin.call(rules[keyPath: rule], arguments)
     }
 
     private func bad(_ rule: String, _ problem: String) -> PluginError {
         .badResult(plugin: plugin.name, hook: "multipliers.\(rule)", problem: problem)
     }
 
-    /// `multipliers.base_confidence`, 0.7 when absent.
-    func baseConfidence() throws(PluginError) -> Double {
-        let value = rules["base_confidence"]
-        if value == .nil { return 0.7 }
-        guard let d = value.doubleValue, (0...1).contains(d) else { throw bad("base_confidence", "must be a number from 0 to 1") }
-        return d
-    }
+    /// `multipliers.base_confidence` (default `ContractDefaults.baseConfidence`), checked at load.
+    func baseConfidence() -> Double { rules.baseConfidence }
 
     /// `multipliers.weights(persona)`.
     func weights() throws(PluginError) -> IngredientScoring.Weights {
-        let table = try call("weights", [personaTable]).first ?? .nil
+        let table = try call(\.weights, [personaTable]).first ?? .nil
         guard table.isTable else { throw bad("weights", "must return a table of weights, got \(table.typeName)") }
         let f = LuaFieldReader(plugin: plugin.name, path: "multipliers.weights(\(persona.id))", table: table)
         let natural = table["natural"] == .nil ? 0 : try f.number("natural", in: 0...10)
@@ -47,7 +39,7 @@ struct PersonaRules {
 
     /// `multipliers.budget(persona)`.
     func budgetMultiplier() throws(PluginError) -> Double {
-        guard let d = try call("budget", [personaTable]).first?.doubleValue, d.isFinite, d > 0 else {
+        guard let d = try call(\.budget, [personaTable]).first?.doubleValue, d.isFinite, d > 0 else {
             throw bad("budget", "must return a positive number")
         }
         return d
@@ -55,7 +47,7 @@ struct PersonaRules {
 
     /// `multipliers.preference(persona, ingredient)` → multiplier and reasons.
     func preference(_ index: Int) throws(PluginError) -> (multiplier: Double, reasons: [String]) {
-        let results = try call("preference", [personaTable, domain.ingredientTables[index]])
+        let results = try call(\.preference, [personaTable, domain.spec.ingredientTables[index]])
         guard let m = results.first?.doubleValue, m.isFinite, m >= 0 else {
             throw bad("preference", "must return a non-negative number for \(domain.ingredients[index].id)")
         }
@@ -64,7 +56,7 @@ struct PersonaRules {
 
     /// `multipliers.confidence(persona, ingredient)` → adjustment and reasons.
     func confidence(_ index: Int) throws(PluginError) -> (adjustment: Double, reasons: [String]) {
-        let results = try call("confidence", [personaTable, domain.ingredientTables[index]])
+        let results = try call(\.confidence, [personaTable, domain.spec.ingredientTables[index]])
         guard let a = results.first?.doubleValue, a.isFinite else {
             throw bad("confidence", "must return a number for \(domain.ingredients[index].id)")
         }
@@ -74,18 +66,18 @@ struct PersonaRules {
     /// `multipliers.exclusion(persona, request, ingredient)` → why the ingredient may not be used, or nil.
     /// A plugin without the rule excludes nothing.
     func exclusion(_ index: Int, request: LuaValue) throws(PluginError) -> String? {
-        guard rules["exclusion"] != .nil else { return nil }
-        let result = try call("exclusion", [personaTable, request, domain.ingredientTables[index]]).first ?? .nil
+        guard let exclusion = rules.exclusion else { return nil }
+        let result = try plugin.call(exclusion, [personaTable, request, domain.spec.ingredientTables[index]]).first ?? .nil
         switch result {
         case .nil, .bool(false): return nil
-        case .string(let why): return why
-        default: throw bad("exclusion", "must return nil or a reason string, got \(result.typeName)")
+        case .string(let why) where why.count <= ContractDefaults.Limits.text: return why
+        default: throw bad("exclusion", "must return nil or a reason (a string of at most \(ContractDefaults.Limits.text) characters), got \(result.typeName)")
         }
     }
 
     /// `multipliers.limits(persona, request)` → the hard limits and the rules that set them.
     func limits(request: LuaValue, given budget: Double?) throws(PluginError) -> (FormulationConstraints, fired: [String]) {
-        let table = try call("limits", [personaTable, request]).first ?? .nil
+        let table = try call(\.limits, [personaTable, request]).first ?? .nil
         guard table.isTable else { throw bad("limits", "must return a table, got \(table.typeName)") }
         let f = LuaFieldReader(plugin: plugin.name, path: "multipliers.limits(\(persona.id))", table: table)
         let actives = try f.range("actives", within: 0...100)
@@ -101,9 +93,14 @@ struct PersonaRules {
     private func reasons(_ value: LuaValue?, rule: String) throws(PluginError) -> [String] {
         guard let value, value != .nil else { return [] }
         guard let items = value.arrayValue else { throw bad(rule, "reasons must be a list of strings") }
+        guard items.count <= ContractDefaults.Limits.listItems else {
+            throw bad(rule, "gave \(items.count) reasons; at most \(ContractDefaults.Limits.listItems)")
+        }
         var out: [String] = []
         for item in items {
-            guard let s = item.stringValue else { throw bad(rule, "reasons must be a list of strings") }
+            guard let s = item.stringValue, s.count <= ContractDefaults.Limits.text else {
+                throw bad(rule, "reasons must be strings of at most \(ContractDefaults.Limits.text) characters")
+            }
             out.append(s)
         }
         return out

@@ -8,8 +8,8 @@ import Plugins
 /// Stage 1 reads the goal with the plugins' taxonomies; stage 2 turns it into conditions on the
 /// users table; stage 3 computes the domain plugin's features; stage 4 clusters them with the
 /// domain's weights and algorithm, choosing k by silhouette; stage 5 names each cluster through
-/// the domain plugin. Everything domain-specific comes from plugins; nothing is stored unless
-/// every stage succeeds.
+/// the domain plugin. Everything domain-specific comes from the plugins' contracts; nothing is
+/// stored unless every stage succeeds (and `save` is called).
 public struct GoalPipeline {
     /// What the user asked for.
     public struct Options: Sendable {
@@ -21,6 +21,12 @@ public struct GoalPipeline {
         public var k: ClosedRange<Int>?
         /// Whether to save the run.
         public var save = true
+        /// Recognised goal words that no condition applies stop the run (exit 2).
+        public var strict = false
+        /// Keep each stage's decisions in the run (`run goal --explain`).
+        public var explain = false
+        /// Plugins left out under `--skip-broken`, recorded with the run.
+        public var skippedPlugins: [SkippedPlugin] = []
 
         public init(goal: String) { self.goal = goal }
     }
@@ -45,74 +51,93 @@ public struct GoalPipeline {
         progress("reading the goal")
         let taxonomy = Taxonomy(plugins: plugins.plugins)
         let reading = GoalReading(text: options.goal, taxonomy: taxonomy)
-        let known = Dictionary(uniqueKeysWithValues: taxonomy.categories.map { ($0.name, $0.terms) })
-        guard !reading.detected.isEmpty else { throw .noIntent(goal: options.goal, known: known) }
-        let (domain, reason) = try chooseDomain(reading)
+        guard !reading.detected.isEmpty else {
+            let known = Dictionary(uniqueKeysWithValues: taxonomy.categories.map { ($0.name, $0.terms) })
+            throw .noIntent(goal: options.goal, known: known, unrecognised: reading.unrecognisedWords)
+        }
+        let choice = try DomainChoice(reading: reading, plugins: plugins.plugins)
+        let domain = choice.plugin
         clock.lap("intents")
 
         // Stage 2: filters.
         progress("selecting users")
         let plan: FilterPlan
-        let filter: UserFilter
         do {
             plan = try FilterPlan(reading: reading, plugins: plugins.plugins, domain: domain)
-            filter = try store.filter(plan.conditions)
-        } catch let error as PluginError {
-            throw .plugin(error)
         } catch {
-            throw .data("filter: \(error)")
+            throw .plugin(error)
         }
-        let columns = try columnsToFetch(domain)
+        if options.strict && !plan.notApplied.isEmpty { throw .notApplied(plan.notApplied) }
+        let filter: UserFilter
+        let schema: UsersSchema
+        do {
+            schema = try store.schema()
+            filter = try store.filter(plan.conditions)
+        } catch let error as StorageError {
+            throw error.exitStatus == .usage ? .data("filter: \(error)") : .storage(error)
+        } catch {
+            throw .storage(UnexpectedError.wrap(error, "building the filter"))
+        }
+        let columns = try ColumnPlan(domain: choice.spec, plugin: domain.name, schema: schema)
         let fetched: UserColumns
         do {
-            fetched = try store.fetchColumns(matching: filter, columns: columns)
+            fetched = try store.fetchColumns(matching: filter, columns: columns.fetch)
         } catch {
-            throw .storage("reading users: \(error)")
+            throw .storage(UnexpectedError.wrap(error, "reading users"))
         }
         let understood = reading.detected.map { "\($0.category) (\($0.matches.map(\.term).joined(separator: ", ")))" }
         guard fetched.count > 0 else { throw .noMatches(filter: filter.description, understood: understood) }
-        let table = ColumnTable(fetched)
+        var table = ColumnTable(fetched)
+        var notes = columns.standIn(&table)
         clock.lap("filter")
 
         // Stage 3: features.
         progress("computing \(domain.name) features for \(table.count) users")
         let features: FeatureEngine.Features
         do {
-            features = try FeatureEngine(loader: loader).compute(domain, over: table)
+            features = try FeatureEngine(loader: loader).compute(domain, domain: choice.spec, over: table, fields: columns.rowFields)
         } catch {
             throw .plugin(error)
+        }
+        for (name, reads) in choice.spec.features.compactMap({ f in f.reads.map { (f.name, $0) } }) where !reads.isComplete {
+            notes.append("features.\(name) reads u beyond the fields it names (\(reads.openEndedBecause ?? "open-ended")): its columns were not checked before the run")
         }
         clock.lap("features")
 
         // Stage 4: clustering.
         progress("clustering")
-        let clustering = ClusteringStage(domain: domain, options: options)
+        let clustering = ClusteringStage(plugin: domain.name, spec: choice.spec.clustering, options: options)
         let clustered = try clustering.run(features)
         clock.lap("clustering")
 
         // Stage 5: naming.
         progress("naming personas")
         let summaries = ClusterSummary.summarize(labels: clustered.labels, k: clustered.k, features: features, table: table,
-                                                 profileColumns: profileColumns(domain, table: table))
-        let personas = try PersonaNamer(domain: domain, filter: plan).name(summaries)
+                                                 profileColumns: columns.profile)
+        let named = try PersonaNamer(plugin: domain, hook: choice.spec.persona, filter: plan).name(summaries)
         clock.lap("naming")
 
         var run = GoalRun(
             runID: nil, goal: options.goal, seed: options.seed,
             intents: reading.scores.map { .init(category: $0.category, confidence: $0.confidence, detected: $0.detected,
                                                 threshold: $0.threshold, matches: $0.matches) },
-            filter: .init(conditions: plan.entries.map { .init(plugin: $0.plugin, condition: $0.condition.description) },
+            unrecognisedWords: reading.unrecognisedWords,
+            filter: .init(conditions: plan.entries.map { .init(plugin: $0.plugin, condition: $0.condition.description, terms: $0.terms) },
                           sql: filter.whereSQL, parameters: filter.arguments.map(\.description)),
+            notApplied: plan.notApplied,
             matchedRows: table.count,
-            domain: .init(plugin: domain.name, version: domain.manifest.version, reason: reason),
+            domain: .init(plugin: domain.name, version: domain.manifest.version, reason: choice.reason),
             features: clustering.describe(features),
             clustering: clustered.report,
-            personas: personas,
+            personas: named.personas,
             timingsMs: [:],
-            plugins: plugins.plugins.map { .init(name: $0.name, version: $0.manifest.version) })
+            plugins: plugins.plugins.map { .init(name: $0.name, version: $0.manifest.version, sourceHash: $0.source.contentHash()) },
+            skippedPlugins: options.skippedPlugins,
+            notes: notes,
+            explanation: options.explain ? .init(consulted: plan.consulted, domainCandidates: choice.candidates, naming: named.calls) : nil)
         // One pass over the rows, bucketing user ids by persona (in user_id order, as fetched).
         var members = [[Int64]](repeating: [], count: clustered.k)
-        for (c, size) in personas.map(\.size).enumerated() { members[c].reserveCapacity(size) }
+        for (c, size) in named.personas.map(\.size).enumerated() { members[c].reserveCapacity(size) }
         for (id, label) in zip(table.userIDs, clustered.labels) { members[Int(label)].append(id) }
         run.memberIDs = members
         if options.save {
@@ -124,51 +149,8 @@ public struct GoalPipeline {
         return run
     }
 
-    /// The domain: a plugin selected by a detected intent (highest confidence, then load order),
-    /// else the default domain.
-    func chooseDomain(_ reading: GoalReading) throws(GoalError) -> (Plugin, String) {
-        let confidence = Dictionary(uniqueKeysWithValues: reading.detected.map { ($0.category, $0.confidence) })
-        var best: (plugin: Plugin, score: Double, intent: String)?
-        for plugin in plugins.plugins where plugin.provides(.features) {
-            for intent in plugin.hook(.selectedBy).arrayValue?.compactMap(\.stringValue) ?? [] {
-                if let score = confidence[intent], score > (best?.score ?? -1) { best = (plugin, score, intent) }
-            }
-        }
-        if let best { return (best.plugin, "selected by the \(best.intent) intent") }
-        if let fallback = plugins.plugins.first(where: { $0.hook(.defaultDomain).boolValue == true && $0.provides(.features) }) {
-            return (fallback, "default domain (no domain plugin is selected by \(reading.detected.map(\.category).joined(separator: ", ")))")
-        }
-        throw .noDomain(detected: reading.detected.map(\.category))
-    }
-
-    /// The columns the domain's formulas and profile read, checked against the users table.
-    func columnsToFetch(_ domain: Plugin) throws(GoalError) -> [String] {
-        let schema: [String]
-        do {
-            schema = try store.schema().columns.map(\.name)
-        } catch {
-            throw .storage("reading the users schema: \(error)")
-        }
-        let declared = domain.hook(.columns).arrayValue?.compactMap(\.stringValue) ?? []
-        let profile = domain.hook(.clustering)["profile"].arrayValue?.compactMap(\.stringValue) ?? []
-        for name in declared + profile where !schema.contains(name) {
-            throw .data("plugin '\(domain.name)' reads column '\(name)', which the users table does not have "
-                        + "(columns: \(schema.joined(separator: ", ")))")
-        }
-        let wanted = declared.isEmpty ? schema.filter { $0 != "user_id" } : declared + profile
-        var seen = Set<String>()
-        return wanted.filter { seen.insert($0).inserted }
-    }
-
-    /// Columns summarised per persona: the domain's `clustering.profile`, else its `columns`.
-    func profileColumns(_ domain: Plugin, table: ColumnTable) -> [String] {
-        let profile = domain.hook(.clustering)["profile"].arrayValue?.compactMap(\.stringValue) ?? []
-        if !profile.isEmpty { return profile }
-        let declared = domain.hook(.columns).arrayValue?.compactMap(\.stringValue) ?? []
-        return declared.isEmpty ? table.columnNames : declared
-    }
-
-    private func save(_ run: GoalRun) throws(GoalError) -> Int64 {
+    /// Saves `run` (its personas and members) in one transaction and returns its id.
+    public func save(_ run: GoalRun) throws(GoalError) -> Int64 {
         do {
             let record = RunRecord(pipeline: "goal", goal: run.goal, seed: run.seed, matchedRows: run.matchedRows,
                                    parameters: try JSONDocument(encoding: ["algorithm": run.clustering.algorithm]),
@@ -182,7 +164,7 @@ public struct GoalPipeline {
             }
             return try runs.save(record, personas: personas, members: run.memberIDs)
         } catch {
-            throw .storage("saving the run: \(error)")
+            throw .storage(UnexpectedError.wrap(error, "saving the run"))
         }
     }
 }

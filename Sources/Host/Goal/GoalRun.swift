@@ -1,8 +1,11 @@
 import Builtins
-import LuaBridge
 import Plugins
 
 /// Everything a goal run found and how: what `--json` prints and what the runs table keeps.
+///
+/// Anything the run could not do as asked is in it: intents recognised but not applied
+/// (`not_applied`), plugins skipped under `--skip-broken`, optional columns stood in for
+/// (`notes`), and the goal's words nothing recognised.
 public struct GoalRun: Sendable, Codable {
     public struct Intent: Sendable, Codable {
         public var category: String
@@ -15,6 +18,8 @@ public struct GoalRun: Sendable, Codable {
     public struct Condition: Sendable, Codable {
         public var plugin: String
         public var condition: String
+        /// The goal terms the condition applies.
+        public var terms: [String]
     }
 
     public struct Filter: Sendable, Codable {
@@ -33,6 +38,8 @@ public struct GoalRun: Sendable, Codable {
         public var name: String
         public var weight: Double
         public var evaluation: FeatureEngine.Mode
+        /// Why a per-row formula could not be traced.
+        public var whyPerRow: String?
         public var mean: Double
         public var sd: Double
     }
@@ -53,6 +60,10 @@ public struct GoalRun: Sendable, Codable {
         public var minShare: Double
         public var mergedClusters: Int
         public var note: String?
+        /// The settings the domain left to their defaults.
+        public var defaults: [String] = []
+        /// The settings the command line overrode (`--algo`, `--k`).
+        public var overridden: [String] = []
     }
 
     public struct Persona: Sendable, Codable {
@@ -70,13 +81,47 @@ public struct GoalRun: Sendable, Codable {
     public struct PluginVersion: Sendable, Codable {
         public var name: String
         public var version: String
+        /// A hash of the plugin's files, to tell later whether its rules changed since.
+        public var sourceHash: String?
+    }
+
+    /// A domain plugin the run considered (explain).
+    public struct DomainCandidate: Sendable, Codable {
+        public var plugin: String
+        public var selectedBy: [String]
+        public var isDefault: Bool
+        /// The detected intent that spoke for it most, and its confidence.
+        public var intent: String?
+        public var confidence: Double?
+    }
+
+    /// One call of the naming hook (explain).
+    public struct NamingCall: Sendable, Codable {
+        public var cluster: Int
+        public var attempt: Int
+        /// The distinguishing feature the hook was pointed at (`distinguishing[attempt]`).
+        public var top: String?
+        public var name: String
+        /// The name the host gave instead, when the hook's was taken.
+        public var suffixed: String?
+    }
+
+    /// How each stage decided, with the rule behind it (`run goal --explain`).
+    public struct Explanation: Sendable, Codable {
+        public var consulted: [FilterPlan.Consultation]
+        public var domainCandidates: [DomainCandidate]
+        public var naming: [NamingCall]
     }
 
     public var runID: Int64?
     public var goal: String
     public var seed: UInt64
     public var intents: [Intent]
+    /// The goal's words no intent term matched (function words left out).
+    public var unrecognisedWords: [String] = []
     public var filter: Filter
+    /// Recognised goal words no condition applies.
+    public var notApplied: [FilterPlan.NotApplied] = []
     public var matchedRows: Int
     public var domain: Domain
     public var features: [Feature]
@@ -84,11 +129,75 @@ public struct GoalRun: Sendable, Codable {
     public var personas: [Persona]
     public var timingsMs: [String: Double]
     public var plugins: [PluginVersion]
+    public var skippedPlugins: [SkippedPlugin] = []
+    /// What the run did differently from the plugin's plain rules (stand-in columns, …).
+    public var notes: [String] = []
+    public var explanation: Explanation?
     /// Row memberships (user_id → persona index), not printed.
     public var memberIDs: [[Int64]] = []
 
     enum CodingKeys: String, CodingKey {
-        case runID = "run_id", goal, seed, intents, filter, matchedRows = "matched_rows", domain, features
-        case clustering, personas, timingsMs = "timings_ms", plugins
+        case runID = "run_id", goal, seed, intents, unrecognisedWords = "unrecognised_words", filter, notApplied = "not_applied"
+        case matchedRows = "matched_rows", domain, features, clustering, personas, timingsMs = "timings_ms", plugins
+        case skippedPlugins = "skipped_plugins", notes, explanation
+    }
+}
+
+/// Runs saved before a field existed still load: every field added since the first release is
+/// read with a default.
+extension GoalRun {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        runID = try c.decodeIfPresent(Int64.self, forKey: .runID)
+        goal = try c.decode(String.self, forKey: .goal)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        intents = try c.decode([Intent].self, forKey: .intents)
+        unrecognisedWords = try c.decodeIfPresent([String].self, forKey: .unrecognisedWords) ?? []
+        filter = try c.decode(Filter.self, forKey: .filter)
+        notApplied = try c.decodeIfPresent([FilterPlan.NotApplied].self, forKey: .notApplied) ?? []
+        matchedRows = try c.decode(Int.self, forKey: .matchedRows)
+        domain = try c.decode(Domain.self, forKey: .domain)
+        features = try c.decode([Feature].self, forKey: .features)
+        clustering = try c.decode(Clustering.self, forKey: .clustering)
+        personas = try c.decode([Persona].self, forKey: .personas)
+        timingsMs = try c.decode([String: Double].self, forKey: .timingsMs)
+        plugins = try c.decode([PluginVersion].self, forKey: .plugins)
+        skippedPlugins = try c.decodeIfPresent([SkippedPlugin].self, forKey: .skippedPlugins) ?? []
+        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+        explanation = try c.decodeIfPresent(Explanation.self, forKey: .explanation)
+    }
+}
+
+extension GoalRun.Condition {
+    enum CodingKeys: String, CodingKey { case plugin, condition, terms }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        plugin = try c.decode(String.self, forKey: .plugin)
+        condition = try c.decode(String.self, forKey: .condition)
+        terms = try c.decodeIfPresent([String].self, forKey: .terms) ?? []
+    }
+}
+
+extension GoalRun.Clustering {
+    enum CodingKeys: String, CodingKey {
+        case algorithm, kRange, scores, chosenK, silhouette, silhouetteSampleSize, wardSampleSize, minShare, mergedClusters, note
+        case defaults, overridden
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        algorithm = try c.decode(String.self, forKey: .algorithm)
+        kRange = try c.decode([Int].self, forKey: .kRange)
+        scores = try c.decode([GoalRun.KScore].self, forKey: .scores)
+        chosenK = try c.decode(Int.self, forKey: .chosenK)
+        silhouette = try c.decodeIfPresent(Double.self, forKey: .silhouette)
+        silhouetteSampleSize = try c.decodeIfPresent(Int.self, forKey: .silhouetteSampleSize)
+        wardSampleSize = try c.decodeIfPresent(Int.self, forKey: .wardSampleSize)
+        minShare = try c.decode(Double.self, forKey: .minShare)
+        mergedClusters = try c.decode(Int.self, forKey: .mergedClusters)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        defaults = try c.decodeIfPresent([String].self, forKey: .defaults) ?? []
+        overridden = try c.decodeIfPresent([String].self, forKey: .overridden) ?? []
     }
 }

@@ -9,24 +9,23 @@ import Plugins
 public struct Taxonomy: Sendable {
     /// The merged categories, in order of first declaration.
     public var categories: [IntentScorer.Category]
-    /// Which plugins declared each category.
+    /// Which plugins declared each category, in load order.
     public var declaredBy: [String: [String]]
 
-    /// Merges the `intents` hooks of `plugins` (already in load order).
+    /// Merges the intents of `plugins` (already in load order).
     public init(plugins: [Plugin]) {
         var categories: [IntentScorer.Category] = []
         var declaredBy: [String: [String]] = [:]
-        for plugin in plugins where plugin.provides(.intents) {
-            for (name, spec) in plugin.hook(.intents).fields {
-                let terms = spec["terms"].arrayValue?.compactMap(\.stringValue) ?? []
-                let synonyms = spec["synonyms"].fields.compactMap { alias, target in target.stringValue.map { (alias, $0) } }
-                declaredBy[name, default: []].append(plugin.name)
-                if let i = categories.firstIndex(where: { $0.name == name }) {
-                    for term in terms where !categories[i].terms.contains(term) { categories[i].terms.append(term) }
-                    for (alias, target) in synonyms where categories[i].synonyms[alias] == nil { categories[i].synonyms[alias] = target }
+        for plugin in plugins {
+            for spec in plugin.contract.intents {
+                declaredBy[spec.category, default: []].append(plugin.name)
+                if let i = categories.firstIndex(where: { $0.name == spec.category }) {
+                    for term in spec.terms where !categories[i].terms.contains(term) { categories[i].terms.append(term) }
+                    for (alias, target) in spec.synonyms.sorted(by: { $0.key < $1.key }) where categories[i].synonyms[alias] == nil {
+                        categories[i].synonyms[alias] = target
+                    }
                 } else {
-                    categories.append(.init(name: name, terms: terms, synonyms: Dictionary(uniqueKeysWithValues: synonyms),
-                                            threshold: spec["threshold"].doubleValue ?? 0.5))
+                    categories.append(.init(name: spec.category, terms: spec.terms, synonyms: spec.synonyms, threshold: spec.threshold))
                 }
             }
         }
@@ -38,7 +37,8 @@ public struct Taxonomy: Sendable {
     public var scorer: IntentScorer { IntentScorer(categories: categories) }
 }
 
-/// How the host read a goal: scores per category, and the canonical terms that matched.
+/// How the host read a goal: scores per category, the canonical terms that matched, and the
+/// words that matched nothing.
 public struct GoalReading: Sendable {
     public var text: String
     public var scores: [IntentScorer.Score]
@@ -53,6 +53,16 @@ public struct GoalReading: Sendable {
 
     /// Canonical terms matched in detected categories.
     public var matchedTerms: [String] { detected.flatMap { $0.matches.map(\.term) } }
+
+    /// The goal's words that no term of any category matched, without common function words
+    /// ("who", "in", "about"): shown so a user sees what the host did not understand.
+    public var unrecognisedWords: [String] {
+        let covered = Set(scores.flatMap { $0.matches.flatMap { TextNormalizer.tokens($0.text) } })
+        var seen = Set<String>()
+        return TextNormalizer.tokens(text).filter { word in
+            !covered.contains(word) && !StopWords.english.contains(word) && !word.allSatisfy(\.isNumber) && seen.insert(word).inserted
+        }
+    }
 
     /// The `goal` table handed to `filters(goal)`: text, intents (category → confidence), matched (term → true).
     public var luaValue: LuaValue {

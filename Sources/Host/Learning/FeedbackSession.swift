@@ -29,7 +29,7 @@ struct FeedbackSession {
 
     private mutating func apply(_ input: FeedbackInput) throws -> FeedbackOutcome {
         let persona = try pipeline.persona(input.persona)
-        guard persona.feedbackTypes.contains(input.type), let mapping = persona.plugin.hook(.feedback)[input.type].functionValue else {
+        guard let mapping = persona.mapping(for: input.type)?.function else {
             throw LearningError.unknownType(type: input.type, persona: persona.id, known: persona.feedbackTypes)
         }
         let time = input.time ?? pipeline.now()

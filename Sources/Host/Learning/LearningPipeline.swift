@@ -16,11 +16,7 @@ public struct LearningPipeline {
 
     public init(plugins: PluginSet, database: PersonaDatabase) throws(LearningError) {
         store = LearningStore(database: database)
-        do {
-            personas = try LearningPersona.all(in: plugins)
-        } catch {
-            throw .plugin(error)
-        }
+        personas = LearningPersona.all(in: plugins)
     }
 
     public func persona(_ id: String) throws(LearningError) -> LearningPersona {

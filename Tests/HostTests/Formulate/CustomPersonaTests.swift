@@ -41,13 +41,17 @@ struct CustomPersonaTests {
         }
     }
 
-    @Test func aBrokenPersonaFileIsSkippedAndTheOthersLoad() throws {
+    /// A persona file with a mistake is never skipped quietly: the plugin does not load, and the
+    /// error names the file and the field (strict by default; see PluginSession for --skip-broken).
+    @Test func aBrokenPersonaFileStopsThePluginNamingFileAndField() throws {
         let copy = try SkincareCopy()
         defer { copy.remove() }
         try copy.dropPersona("broken_field")
-        let domain = try copy.pipeline().domain
-        #expect(!domain.personas.contains { $0.id == "broken_field" })
-        #expect(domain.personas.count == 5)
+        let set = try PluginLoader().loadAll(from: copy.plugins)
+        #expect(set.plugin(named: "skincare") == nil)
+        let error = try #require(set.failures.first).error.description
+        #expect(error.contains("personas/broken_field.lua"))
+        #expect(error.contains("unknown field 'budget_preferance'"))
     }
 
     @Test func aCatalogueNamingAnUnknownIncompatibilityIsRefused() throws {
@@ -62,8 +66,8 @@ struct CustomPersonaTests {
             _ = try copy.pipeline()
             Issue.record("an unknown id in incompatibilities must be refused")
         } catch {
-            #expect("\(error)".contains("ingredients[1] (retinol).incompatibilities"))
-            #expect("\(error)".contains("glycolic_acidd"))
+            #expect("\(error)".contains("skincare/ingredients.lua:"))
+            #expect("\(error)".contains("ingredients[1].incompatibilities[1] 'glycolic_acidd' is not the id of any ingredient (did you mean 'glycolic_acid'?) (in retinol)"))
         }
     }
 }

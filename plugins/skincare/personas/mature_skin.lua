@@ -1,5 +1,5 @@
--- A custom persona: the seed's "Creating Custom Personas" example. Copy this file to add your own,
--- then add its id to PERSONA_FILES in ../init.lua. Fields are described in ../profile.lua; the
+-- A custom persona: the seed's "Creating Custom Personas" example. Copy this file to add your own:
+-- every file in this folder is a persona. Fields are described in ../profile.lua; the
 -- ingredient words are ids or tags from ../ingredients.lua (a plural "s" is ignored).
 return {
   id = "mature_skin",
