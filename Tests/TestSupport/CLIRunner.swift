@@ -8,8 +8,12 @@ public struct CLIRunner {
         public var stderr: String
     }
 
-    /// The binary built next to the test bundle.
+    /// The binary built next to the test bundle, or `$PERSONA_HOST_TEST_BINARY` (to run the CLI tests
+    /// against another build, e.g. to show that a new test fails on the previous release).
     public static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["PERSONA_HOST_TEST_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for folder in [bundle, bundle.deletingLastPathComponent()] {
             let candidate = folder.appendingPathComponent("persona-host")
