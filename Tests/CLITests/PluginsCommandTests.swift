@@ -77,3 +77,32 @@ import TestSupport
         #expect(version.stdout.contains("Lua 5.4"))
     }
 }
+
+extension PluginsCommandTests {
+    /// `plugins check --db`: a formula reading a column the users table does not have is caught
+    /// before any run, with the formula's line and the closest column.
+    @Test func checkWithADatabaseCatchesAMisspeltColumnInAFormula() throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("users.sqlite").path
+        #expect(try CLIRunner.run(["data", "generate", "--rows", "500", "--db", db]).status == 0)
+        try Support.write(["plugins/p/init.lua": """
+            return {
+              name = "p", version = "1", api = 1, description = "", default_domain = true,
+              features = {
+                score = function(u) return u.privacy_prf * 2 end,
+              },
+              persona = function(cluster) return { name = "P" .. cluster.index } end,
+            }
+            """], in: folder)
+        let plugins = folder.appendingPathComponent("plugins").path
+        #expect(try CLIRunner.run(["plugins", "check", plugins]).status == 0)   // no columns declared: nothing to check without a table
+        let checked = try CLIRunner.run(["plugins", "check", plugins, "--db", db])
+        #expect(checked.status == 3)
+        #expect(checked.stdout.contains("plugin 'p' reads column 'privacy_prf' (features.score, "))
+        #expect(checked.stdout.contains("p/init.lua:4), which the users table does not have (did you mean 'privacy_pref'?)"))
+        let missing = try CLIRunner.run(["plugins", "check", plugins, "--db", folder.appendingPathComponent("nope.sqlite").path])
+        #expect(missing.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nope.sqlite").path))
+    }
+}
