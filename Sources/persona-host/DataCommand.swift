@@ -10,8 +10,23 @@ struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Generate, import and summarise the users table.",
-        subcommands: [Generate.self, Import.self, Stats.self]
+        subcommands: [Init.self, Generate.self, Import.self, Stats.self]
     )
+
+    /// `data init`: an empty database (no users), for a `--db` that learning commands will fill.
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an empty database (the schema, no users); an existing one is left as it is.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let existed = FileManager.default.fileExists(atPath: database.resolvedPath)
+            let db = try database.open(.create)!
+            let users = try UserStore(database: db).count()
+            print(existed ? "\(database.resolvedPath) already exists (\(users) users); left as it is" : "created \(database.resolvedPath)")
+        }
+    }
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,21 +38,17 @@ struct DataCommand: ParsableCommand {
         @Flag(help: "Replace existing users (otherwise a non-empty table is an error).") var replace = false
 
         func validate() throws {
-            guard rows > 0 else { throw ValidationError("--rows must be positive") }
+            guard (1...100_000_000).contains(rows) else { throw ValidationError("--rows must be from 1 to 100,000,000, got \(rows)") }
         }
 
         func run() throws {
-            let store = UserStore(database: try database.open())
+            let store = UserStore(database: try database.open(.create)!)
             let progress = ProgressLine("generating")
-            do {
-                let report = try store.generate(rows: rows, seed: seed, replace: replace, progress: progress.update)
-                progress.finish()
-                print("generated \(report.rows) users (seed \(seed)) in \(database.resolvedPath)"
-                      + (report.replacedRows > 0 ? ", replacing \(report.replacedRows)" : ""))
-            } catch {
-                progress.finish()
-                throw CLIFailure(status: .usage, message: "\(error)")
-            }
+            defer { progress.finish() }
+            let report = try store.generate(rows: rows, seed: seed, replace: replace, progress: progress.update)
+            progress.finish()
+            print("generated \(report.rows) users (seed \(seed)) in \(database.resolvedPath)"
+                  + (report.replacedRows > 0 ? ", replacing \(report.replacedRows)" : ""))
         }
     }
 
@@ -50,22 +61,22 @@ struct DataCommand: ParsableCommand {
         @Flag(help: "Replace the users table instead of appending.") var replace = false
 
         func run() throws {
-            let store = UserStore(database: try database.open())
-            let progress = ProgressLine("importing")
-            do {
-                let report = try store.importCSV(at: file, mode: replace ? .replace : .append, progress: progress.update)
-                progress.finish()
-                print("imported \(report.rows) users from \(file)")
-                for column in report.addedColumns {
-                    print("  kept extra column \(column.name) (\(column.type.rawValue))")
-                }
-                if !report.missingSeedColumns.isEmpty {
-                    print("  not in the file (left NULL): \(report.missingSeedColumns.joined(separator: ", "))")
-                }
-            } catch {
-                progress.finish()
-                throw CLIFailure(status: .usage, message: "\(error)")
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw CLIFailure(status: .usage, message: "\(file): no such file; nothing was imported")
             }
+            let store = UserStore(database: try database.open(.create)!)
+            let progress = ProgressLine("importing")
+            defer { progress.finish() }
+            let report = try store.importCSV(at: file, mode: replace ? .replace : .append, progress: progress.update)
+            progress.finish()
+            var lines = ["imported \(report.rows) users from \(file)"]
+            for column in report.addedColumns {
+                lines.append("  kept extra column \(column.name) (\(column.type.rawValue))")
+            }
+            if !report.missingSeedColumns.isEmpty {
+                lines.append("  not in the file (left NULL): \(report.missingSeedColumns.joined(separator: ", "))")
+            }
+            Output.lines(lines)
         }
     }
 
@@ -76,7 +87,7 @@ struct DataCommand: ParsableCommand {
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
-            let stats = try UserStore(database: try database.open()).stats()
+            let stats = try UserStore(database: try database.openExisting()).stats()
             if json {
                 try Output.json(StatsReport(stats))
                 return
@@ -94,7 +105,7 @@ struct DataCommand: ParsableCommand {
                 }
                 rows.append([column.name, column.type.rawValue, String(column.nonNullCount), summary])
             }
-            Output.columns(rows).forEach { print($0) }
+            Output.lines(Output.columns(rows))
         }
     }
 }

@@ -2,22 +2,101 @@ import ArgumentParser
 import Builtins
 import Foundation
 
+/// What a command does with the database; it decides what happens when the file is missing.
+///
+/// Why: a mistyped `--db` must not become a new file full of synthetic users, and a command that
+/// only looks must not leave a file behind. The rule, by where the path came from:
+///
+/// | access | explicit path (`--db`, `$PERSONA_HOST_DB`) missing | default `persona-host.sqlite` missing |
+/// |---|---|---|
+/// | ``read`` | usage error (exit 2): "no database at PATH; create one with …" | `nil`: answer from an empty state, or say there is no database |
+/// | ``write`` | usage error (exit 2), as for ``read`` | created (`run goal` then fills it with the default sample) |
+/// | ``create`` | created, with its folders | created |
+///
+/// An existing file is opened the same way in every case. A directory, a file that is not a
+/// SQLite database, a damaged or busy database are runtime failures (exit 1) naming the path.
+enum DatabaseAccess {
+    /// The command only reads: `data stats`, `runs list`, `runs show`, `persona list/show/history`,
+    /// `run formulate` (learned traits). It never creates a file.
+    case read
+    /// The command adds to existing data: `run goal` (saves its run), `feedback add/import`,
+    /// `interactions add`, `persona rollback`. Only the default database may be created.
+    case write
+    /// The command creates the data: `data init`, `data generate`, `data import`. The file is created
+    /// wherever the path points.
+    case create
+}
+
 /// `--db PATH`: the SQLite database (default `$PERSONA_HOST_DB`, else `persona-host.sqlite` here).
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The database file.", valueName: "path"))
     var path: String?
 
+    /// The database used when neither `--db` nor `$PERSONA_HOST_DB` names one, in the working folder.
+    static let defaultPath = "persona-host.sqlite"
+
     /// The path in use.
     var resolvedPath: String {
-        path ?? ProcessInfo.processInfo.environment["PERSONA_HOST_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "persona-host.sqlite"
+        explicitPath(environment: ProcessInfo.processInfo.environment) ?? Self.defaultPath
     }
 
-    /// Opens (creating and migrating if needed) the database.
+    /// True when no path was given (`--db` or `$PERSONA_HOST_DB`): the default database is in use.
+    var isDefault: Bool {
+        explicitPath(environment: ProcessInfo.processInfo.environment) == nil
+    }
+
+    /// The path the user gave (`--db`, else a non-empty `$PERSONA_HOST_DB`), or nil.
+    func explicitPath(environment: [String: String]) -> String? {
+        path ?? environment["PERSONA_HOST_DB"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Opens the database for `access` (see ``DatabaseAccess``), running pending migrations.
+    ///
+    /// - Returns: nil only for ``DatabaseAccess/read`` of the default database when it does not
+    ///   exist (nothing is created); a database otherwise.
+    /// - Throws: ``CLIFailure`` with status `.usage` for an explicit path that does not exist
+    ///   (``DatabaseAccess/read`` and ``DatabaseAccess/write``), `.failure` when the file cannot
+    ///   be opened, is not a SQLite database, is damaged or is busy; the message names the path.
+    func open(_ access: DatabaseAccess) throws -> PersonaDatabase? {
+        try open(access, environment: ProcessInfo.processInfo.environment, defaultPath: Self.defaultPath)
+    }
+
+    /// ``open(_:)`` with the environment and the default path given (for tests).
+    func open(_ access: DatabaseAccess, environment: [String: String], defaultPath: String) throws -> PersonaDatabase? {
+        let explicit = explicitPath(environment: environment)
+        let path = explicit ?? defaultPath
+        let mode: PersonaDatabase.OpenMode
+        switch access {
+        case .read: mode = .mustExist
+        case .write: mode = explicit == nil ? .createIfMissing : .mustExist
+        case .create: mode = .createIfMissing
+        }
+        do {
+            return try PersonaDatabase(path: path, mode: mode)
+        } catch StorageError.noDatabase where explicit == nil && access == .read {
+            return nil  // the default database does not exist yet: the command reads an empty state
+        }
+    }
+
+    /// ``open(_:)`` for a command that cannot answer without a database: a missing default
+    /// database is the same usage error as a missing explicit one.
+    func openExisting() throws -> PersonaDatabase {
+        guard let database = try open(.read) else {
+            throw StorageError.noDatabase(path: resolvedPath)
+        }
+        return database
+    }
+
+    /// Opens the database, creating it when missing, wherever the path points.
+    ///
+    /// The behaviour before ``DatabaseAccess`` existed (equal to `open(.create)`), kept for the
+    /// commands not yet moved to ``open(_:)``; a command that only reads or adds to existing data
+    /// should use ``open(_:)`` with ``DatabaseAccess/read`` or ``DatabaseAccess/write``.
     func open() throws -> PersonaDatabase {
         do {
-            return try PersonaDatabase(path: resolvedPath)
-        } catch {
-            throw CLIFailure(status: .failure, message: "\(resolvedPath): \(error)")
+            return try PersonaDatabase(path: resolvedPath, mode: .createIfMissing)
+        } catch let error as StorageError {
+            throw CLIFailure(status: error.exitStatus, message: error.description)
         }
     }
 }

@@ -83,8 +83,8 @@ enum FormulationContext {
     /// The learning pipeline over the command's plugins and database: nil when the database does
     /// not exist yet and the command only reads (no learning state to apply).
     static func learning(session: PluginSession, database: DatabaseOptions, writing: Bool) throws -> LearningPipeline? {
-        guard writing || FileManager.default.fileExists(atPath: database.resolvedPath) else { return nil }
-        return try LearningPipeline(plugins: session.set, database: try database.open())
+        guard let db = try database.open(writing ? .write : .read) else { return nil }
+        return try LearningPipeline(plugins: session.set, database: db)
     }
 
     /// Runs `body` with the learning state of a command that only reads: the database's, or, when

@@ -50,9 +50,13 @@ struct GoalCommand: ParsableCommand {
     func run() throws {
         let membersFile = try members.map { try MembersFile(path: $0, force: force, database: database.resolvedPath) }
         let session = try PluginSession.load(plugins, loading)
-        let db = try database.open()
+        let db = try database.open(.write)!
         let store = UserStore(database: db)
         if try store.count() == 0 {
+            // Only the default database gets the sample: users of a database someone named are real data.
+            guard database.isDefault else {
+                throw CLIFailure(status: .usage, message: "no users in \(database.resolvedPath); add some with `persona-host data import FILE --db \(database.resolvedPath)` or `data generate`")
+            }
             FileHandle.standardError.write(Data("persona-host: no users in \(database.resolvedPath); creating the default sample (20,000 users, seed 42)\n".utf8))
             _ = try store.defaultSampleIfEmpty()
         }

@@ -64,10 +64,7 @@ struct PluginsCommand: ParsableCommand {
             let set = PluginLoader(limits: try PluginSession.limits(), logger: Output.pluginLogger).load(sources, problems: problems)
             var report = PluginReport(folder: targets.map(\.path).joined(separator: ", "), reason: "checked", set: set)
             if let database {
-                guard FileManager.default.fileExists(atPath: database) else {
-                    throw CLIFailure(status: .usage, message: "no database at \(database); create one with `persona-host data generate` or `persona-host data import FILE`")
-                }
-                let schema = try UserStore(database: try PersonaDatabase(path: database)).schema()
+                let schema = try UserStore(database: try PersonaDatabase(path: database, mode: .mustExist)).schema()
                 report.schemaProblems = SchemaCheck.problems(for: set.plugins, schema: schema).map {
                     .init(path: set.plugin(named: $0.plugin)?.source.displayPath, plugin: $0.plugin, error: $0.message)
                 }

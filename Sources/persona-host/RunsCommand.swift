@@ -15,7 +15,7 @@ struct RunsCommand: ParsableCommand {
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
-            let runs = try RunStore(database: try database.open()).list()
+            let runs = try RunStore(database: try database.openExisting()).list()
             let formatter = ISO8601DateFormatter()
             if json {
                 struct Row: Encodable { var id: Int64; var createdAt: String; var pipeline: String; var goal: String; var matchedRows: Int; var personas: Int }
@@ -40,7 +40,7 @@ struct RunsCommand: ParsableCommand {
         @Argument(help: "The run id.") var id: Int64
 
         func run() throws {
-            let stored = try RunStore(database: try database.open()).load(id: id)
+            let stored = try RunStore(database: try database.openExisting()).load(id: id)
             var run = try stored.run.summary.decode(GoalRun.self)
             run.runID = id
             if json {
@@ -64,7 +64,7 @@ struct RunsCommand: ParsableCommand {
 
         func run() throws {
             let session = try PluginSession.load(plugins, loading)
-            let explainer = MemberExplainer(plugins: session.set, database: try database.open(), loader: session.loader)
+            let explainer = MemberExplainer(plugins: session.set, database: try database.openExisting(), loader: session.loader)
             let e = try explainer.explain(runID: id, userID: user)
             if json { return try Output.json(e) }
             var lines: [String] = []

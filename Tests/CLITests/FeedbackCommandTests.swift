@@ -81,6 +81,9 @@ struct FeedbackCommandTests {
 
     @Test func aLoggedFormulaTakesAnOutcome() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        // An explicit --db must exist before a command writes to it (a typo never makes a new file).
+        #expect(try run(["run", "formulate", "--persona", "anti_aging", "--concerns", "wrinkles", "--log"]).status == 2)
+        #expect(try CLIRunner.run(["data", "init", "--db", db]).status == 0)
         let formulated = try run(["run", "formulate", "--persona", "anti_aging", "--concerns", "wrinkles", "--log", "--json"])
         #expect(formulated.status == 0, "\(formulated.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(formulated.stdout.utf8)) as? [String: Any])

@@ -16,8 +16,10 @@ public struct JSONDocument: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``StorageError/invalidArgument(_:)`` when it is not.
     public init(text: String) throws {
-        guard (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil else {
-            throw StorageError.invalidArgument("not valid JSON: \(text.prefix(80))")
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        } catch {
+            throw StorageError.invalidArgument("not valid JSON (\(error.localizedDescription)): \(text.prefix(80))")
         }
         self.text = text
     }

@@ -20,6 +20,11 @@ extension PersonaDatabase {
     ///   learner's running state per persona (`learner_states`: smoothing and rate windows, which
     ///   change even when a trait does not), the interaction log, feedback instances (with a unique fingerprint, so duplicates are
     ///   ignored) and the signals each produced, with the version it produced.
+    /// - `v3.checksums`: a `checksum` (``BlobChecksum``) beside every BLOB read back as numbers —
+    ///   each column-cache entry and each run's member list — verified on every load, since
+    ///   SQLite does not notice bytes damaged inside a BLOB. The cache is derived data, so it is
+    ///   emptied (rebuilt on first use with checksums); member lists saved before have no
+    ///   checksum (NULL) and are checked by their length only.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1.users") { db in
@@ -151,6 +156,13 @@ extension PersonaDatabase {
                     weight REAL NOT NULL
                 ) STRICT;
                 CREATE INDEX signals_by_feedback ON signals(feedback_id);
+                """)
+        }
+        migrator.registerMigration("v3.checksums") { db in
+            try db.execute(sql: """
+                ALTER TABLE users_column_cache ADD COLUMN checksum INTEGER;
+                DELETE FROM users_column_cache;
+                ALTER TABLE persona_members ADD COLUMN checksum INTEGER;
                 """)
         }
         return migrator

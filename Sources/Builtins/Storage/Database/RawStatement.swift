@@ -79,12 +79,12 @@ struct RawStatement {
         throw StepError(code: sqlite3_extended_errcode(db.sqliteConnection), message: message)
     }
 
-    /// ``step()`` with failures reported as ``StorageError/database(operation:message:)``.
-    @inline(__always) func step(_ operation: @autoclosure () -> String) throws -> Bool {
+    /// ``step()`` with failures carrying `operation` (``PersonaDatabase`` reports them naming the file).
+    @inline(__always) func step(_ operation: @autoclosure () -> String) throws(StepError) -> Bool {
         do throws(StepError) {
             return try step()
         } catch {
-            throw StorageError.database(operation: operation(), message: error.message)
+            throw error.during(operation())
         }
     }
 
@@ -94,12 +94,12 @@ struct RawStatement {
         sqlite3_reset(handle)
     }
 
-    /// ``execute()`` with failures reported as ``StorageError/database(operation:message:)``.
-    func execute(_ operation: @autoclosure () -> String) throws {
+    /// ``execute()`` with failures carrying `operation` (``PersonaDatabase`` reports them naming the file).
+    func execute(_ operation: @autoclosure () -> String) throws(StepError) {
         do throws(StepError) {
             try execute()
         } catch {
-            throw StorageError.database(operation: operation(), message: error.message)
+            throw error.during(operation())
         }
     }
 
@@ -110,6 +110,11 @@ struct RawStatement {
     }
 
     // MARK: Reading the current row
+
+    /// The value's SQLite type (`SQLITE_INTEGER`, `SQLITE_FLOAT`, `SQLITE_TEXT`, `SQLITE_BLOB`, `SQLITE_NULL`).
+    @inline(__always) func type(_ column: Int32) -> Int32 {
+        sqlite3_column_type(handle, column)
+    }
 
     @inline(__always) func isNull(_ column: Int32) -> Bool {
         sqlite3_column_type(handle, column) == SQLITE_NULL
@@ -142,14 +147,41 @@ struct RawStatement {
     }
 }
 
-/// A failed `sqlite3_step`.
+/// A failed SQLite C call (`sqlite3_step`, BLOB I/O), with SQLite's own code so
+/// ``PersonaDatabase`` can tell damage (`SQLITE_CORRUPT`) and a busy file from other failures.
 struct StepError: Error {
     /// SQLite's extended result code (`SQLITE_CONSTRAINT_PRIMARYKEY`, …).
     let code: Int32
     let message: String
+    /// What storage was doing, when the caller said.
+    var operation: String?
+
+    init(code: Int32, message: String, operation: String? = nil) {
+        self.code = code
+        self.message = message
+        self.operation = operation
+    }
+
+    /// The last error of connection `db` (after a failed C call).
+    init(lastErrorOf db: Database, operation: String) {
+        self.init(code: sqlite3_extended_errcode(db.sqliteConnection),
+                  message: String(cString: sqlite3_errmsg(db.sqliteConnection)), operation: operation)
+    }
+
+    /// This error, saying it happened during `operation`.
+    func during(_ operation: String) -> StepError {
+        StepError(code: code, message: message, operation: operation)
+    }
 
     /// `SQLITE_CONSTRAINT_PRIMARYKEY` (a C macro Swift does not import): `SQLITE_CONSTRAINT | (6 << 8)`.
     var isPrimaryKeyConflict: Bool { code == SQLITE_CONSTRAINT | (6 << 8) }
+
+    /// True for damage (`SQLITE_CORRUPT`, `SQLITE_NOTADB`) and a busy file, which are reported
+    /// as such whatever storage was doing.
+    var isCorruptOrBusy: Bool {
+        let failure = SQLiteFailure(code: code)
+        return failure == .corrupt || failure == .busy
+    }
 }
 
 /// SQLite's `SQLITE_TRANSIENT` destructor (a C macro Swift does not import): copy the bytes now.

@@ -1,13 +1,8 @@
-/// Storage failures are runtime failures (exit 1), except those caused by what the user asked
-/// for: an unknown column or a value of the wrong type in a filter, a bad argument, a run that
-/// does not exist, generating into a table that is not empty.
+/// Storage failures carry their exit status: 2 when the caller's input is wrong (a missing
+/// explicit database, an unknown column, a bad filter, an unknown run…), 1 when the file, the
+/// disk or another process is the problem (cannot open, damaged, busy, SQLite refused).
 extension StorageError: UserFacingError {
-    public var exitStatus: ExitStatus {
-        switch self {
-        case .unknownColumn, .typeMismatch, .invalidCondition, .invalidArgument, .usersNotEmpty, .runNotFound: .usage
-        case .cannotOpen, .corruptMembers, .database: .failure
-        }
-    }
+    public var exitStatus: ExitStatus { isUsageError ? .usage : .failure }
 }
 
 /// A CSV that cannot be imported is the user's input: exit 2.

@@ -1,14 +1,33 @@
+import Foundation
 import GRDB
 
 /// Everything the storage layer can fail with, except CSV import problems (``ImportError``).
 ///
-/// Each case carries the context a person needs to fix the problem (the column, the value, the
-/// known columns, the run id), and ``description`` says it in one sentence. Storage never traps
-/// on user input: a bad filter, a bad column name or an unexpected database state becomes one of
-/// these cases.
+/// Each case carries the context a person needs to fix the problem (the database file, the
+/// column, the value, the known columns, the run id), and ``description`` says it in one
+/// sentence. Storage never traps on user input or on a damaged file: a bad filter, a bad column
+/// name, a damaged page or an unexpected database state becomes one of these cases.
+///
+/// Intended exit codes (see ``isUsageError``): the caller's input is wrong (`noDatabase`,
+/// `unknownColumn`, `typeMismatch`, `invalidCondition`, `invalidArgument`, `usersNotEmpty`,
+/// `runNotFound`) → 2; the file or the machine is the problem (`cannotOpen`, `corrupt`,
+/// `busy`, `database`) → 1.
 public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The database file could not be opened, created or migrated.
+    /// The database file could not be opened, created or migrated: a directory, not a SQLite
+    /// file, no permission, written by a newer persona-host.
     case cannotOpen(path: String, reason: String)
+    /// ``PersonaDatabase/OpenMode/mustExist`` and there is no database at `path` (no file, or an
+    /// empty one). Nothing was created.
+    case noDatabase(path: String)
+    /// The file is damaged: SQLite found a malformed page (`SQLITE_CORRUPT`, `SQLITE_NOTADB`),
+    /// or a stored BLOB fails its checksum, or a stored value has a type its column forbids.
+    /// `detail` says what was found where.
+    case corrupt(path: String, detail: String)
+    /// Another connection held the write lock for longer than this one would wait.
+    /// `holder` is what it wrote in its ``WriterNote`` (nil when it left none: not
+    /// persona-host, or a note that could not be read); `operation` is what this one was doing,
+    /// `waited` how long it waited, in seconds.
+    case busy(path: String, operation: String, holder: WriterNote?, waited: Double)
     /// A filter or a column request named a column the `users` table does not have.
     case unknownColumn(name: String, known: [String])
     /// A filter value's type cannot be compared with the column's type (text value for an
@@ -23,15 +42,23 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case usersNotEmpty(rows: Int)
     /// No run has this id.
     case runNotFound(id: Int64)
-    /// A stored member list is not a whole number of 8-byte user ids, or disagrees with its count.
-    case corruptMembers(runID: Int64, persona: Int, byteCount: Int, expectedCount: Int)
-    /// SQLite refused an operation; `operation` says what storage was doing.
-    case database(operation: String, message: String)
+    /// SQLite refused an operation for another reason (disk full, read-only file, I/O error);
+    /// `operation` says what storage was doing.
+    case database(path: String, operation: String, message: String)
 
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason):
             return "cannot open database '\(path)': \(reason)"
+        case let .noDatabase(path):
+            return "no database at \(path); create one with `persona-host data init` (empty), `data generate` or `data import FILE`"
+        case let .corrupt(path, detail):
+            return "\(path) is damaged (\(detail)); restore it from a backup, "
+                + "or recreate it with `persona-host data generate` or `persona-host data import FILE`"
+        case let .busy(path, operation, holder, waited):
+            let who = holder.map { "process \($0.pid) (\($0.summary)) has been writing for \($0.secondsHeld()) s" }
+                ?? "another connection is writing to it (no persona-host writer note says which: a sqlite3 shell, another program, or short writes)"
+            return "\(path) is busy: \(who); \(operation) waited \(Self.seconds(waited)) s for it; try again when it finishes"
         case let .unknownColumn(name, known):
             return "unknown column '\(name)'; the users table has: \(known.joined(separator: ", "))"
         case let .typeMismatch(column, columnType, value):
@@ -44,37 +71,41 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the users table already has \(rows) rows; replace them explicitly (`persona-host data generate --replace`)"
         case let .runNotFound(id):
             return "no run with id \(id)"
-        case let .corruptMembers(runID, persona, byteCount, expectedCount):
-            return "run \(runID), persona \(persona): member list has \(byteCount) bytes, "
-                + "expected \(expectedCount) user ids of 8 bytes"
-        case let .database(operation, message):
-            return "\(operation): \(message)"
+        case let .database(path, operation, message):
+            return "\(path): \(operation): \(message)"
         }
     }
 
-    /// Wraps an error thrown by GRDB (or by coding a stored value) with what storage was doing;
-    /// storage errors and the caller's own errors pass through unchanged.
-    static func wrap(_ error: any Error, _ operation: String) -> any Error {
-        switch error {
-        case is StorageError, is ImportError:
-            return error
-        case let error as DatabaseError:
-            return StorageError.database(operation: operation, message: error.message ?? "\(error.resultCode)")
-        case is DecodingError, is EncodingError:
-            return StorageError.database(operation: operation, message: "\(error)")
-        default:
-            // The caller's own error, thrown from inside its transaction: it keeps its type.
-            return error
+    /// True for the cases caused by the caller's input (exit 2); false for the file, the disk
+    /// or another process (exit 1).
+    public var isUsageError: Bool {
+        switch self {
+        case .noDatabase, .unknownColumn, .typeMismatch, .invalidCondition, .invalidArgument, .usersNotEmpty, .runNotFound:
+            return true
+        case .cannotOpen, .corrupt, .busy, .database:
+            return false
         }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value >= 10 || value == value.rounded() ? String(Int(value.rounded())) : String(format: "%.1f", value)
     }
 }
 
-/// Runs `body`, re-throwing database errors as ``StorageError/database(operation:message:)``.
-@inline(__always)
-func withStorageContext<T>(_ operation: String, _ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        throw StorageError.wrap(error, operation)
+/// What a failed SQLite call means for the person reading the error.
+enum SQLiteFailure {
+    case corrupt
+    case busy
+    case cannotOpen
+    case other
+
+    /// Classifies a primary or extended SQLite result code.
+    init(code: Int32) {
+        switch code & 0xFF {
+        case 11, 26: self = .corrupt  // SQLITE_CORRUPT, SQLITE_NOTADB
+        case 5, 6: self = .busy  // SQLITE_BUSY, SQLITE_LOCKED
+        case 14: self = .cannotOpen  // SQLITE_CANTOPEN
+        default: self = .other
+        }
     }
 }

@@ -37,7 +37,7 @@ extension UserStore {
                 try Self.insertGenerated(db, rows: rows, seed: seed, replacedRows: existing, progress: progress)
             }
         }
-        database.checkpointAfterBulkWrite()
+        try database.checkpointAfterBulkWrite("generating users")
         return report
     }
 
@@ -53,7 +53,7 @@ extension UserStore {
             } as GenerateReport
             return true
         }
-        if generated { database.checkpointAfterBulkWrite() }
+        if generated { try database.checkpointAfterBulkWrite("generating the default sample") }
         return generated
     }
 

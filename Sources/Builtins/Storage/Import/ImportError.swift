@@ -23,7 +23,9 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateUserID(file: String, userID: Int64, firstLine: Int, line: Int)
     /// A record's `user_id` is already in the `users` table (append mode).
     case userIDExists(file: String, line: Int, userID: Int64)
-    /// SQLite refused a write (out of disk space, locked file, …).
+    /// SQLite refused a write (out of disk space, a constraint, …); `message` names the
+    /// database file. A damaged or busy database is reported as ``StorageError/corrupt(path:detail:)``
+    /// or ``StorageError/busy(path:operation:holder:waited:)`` instead.
     case database(file: String, line: Int?, message: String)
 
     public var description: String {

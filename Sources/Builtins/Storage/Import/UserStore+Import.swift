@@ -19,35 +19,25 @@ extension UserStore {
     ///   - name: how errors name the file (default: `path`).
     ///   - mode: ``ImportMode/append`` (default) or ``ImportMode/replace``.
     ///   - progress: `(bytesDone, bytesTotal)` about every 1 %.
-    /// - Throws: ``ImportError`` naming file, line, column and value.
+    /// - Throws: ``ImportError`` naming file, line, column and value; ``StorageError`` naming the
+    ///   database when the database is damaged (``StorageError/corrupt(path:detail:)``), busy
+    ///   (``StorageError/busy(path:operation:holder:waited:)``) or refuses the write.
     @discardableResult
     public func importCSV(at path: String, name: String? = nil, mode: ImportMode = .append,
                           progress: Progress? = nil) throws -> ImportReport {
         let file = name ?? path
-        do {
-            let report = try database.pool.writeWithoutTransaction { db in
-                var report: ImportReport?
-                try db.inTransaction(.immediate) {
-                    report = try UsersColumnCache.bulkWrite(db) {
-                        try Self.importCSV(db, path: path, file: file, mode: mode, progress: progress)
-                    } as ImportReport
-                    return .commit
-                }
-                guard let report else { throw ImportError.database(file: file, line: nil, message: "the import did not finish") }
-                return report
-            }
-            database.checkpointAfterBulkWrite()
-            return report
-        } catch let error as ImportError {
-            throw error
-        } catch let error as DatabaseError {
-            throw ImportError.database(file: file, line: nil, message: error.message ?? "\(error.resultCode)")
+        let report = try database.writeTransaction("importing \(file)") { db in
+            try UsersColumnCache.bulkWrite(db) {
+                try Self.importCSV(db, path: path, file: file, database: database.path, mode: mode, progress: progress)
+            } as ImportReport
         }
+        try database.checkpointAfterBulkWrite("importing \(file)")
+        return report
     }
 
     /// The import proper; also returns the whole table column by column when the table was
     /// empty before (so the column cache is written without reading the table back).
-    private static func importCSV(_ db: Database, path: String, file: String, mode: ImportMode,
+    private static func importCSV(_ db: Database, path: String, file: String, database: String, mode: ImportMode,
                                   progress: Progress?) throws -> (ImportReport, CachedTable?) {
         var header = try CSVReader(path: path, file: file)
         guard try header.nextRecord() else { throw ImportError.emptyFile(file: file) }
@@ -114,12 +104,12 @@ extension UserStore {
             if rows == UsersColumnCache.maximumSnapshotRows { collected = nil }  // too big to hold: cache on first use
             batch.finishRow(line: line, userID: userID)
             if batch.isFull {
-                try flush(&batch, insert, db: db, file: file)
+                try flush(&batch, insert, db: db, file: file, database: database)
             }
             rows += 1
             reporter.report(offset + reader.bytesConsumed)
         }
-        try flush(&batch, insert, db: db, file: file)
+        try flush(&batch, insert, db: db, file: file, database: database)
         insert.reset()
         reporter.finish()
 
@@ -138,8 +128,11 @@ extension UserStore {
 
     /// Inserts the batch's rows (one statement when full, else row by row) and empties it.
     /// A statement that fails inserts none of its rows; a primary-key conflict is traced to the
-    /// first row whose id the table already has.
-    private static func flush(_ batch: inout ImportBatch, _ insert: BatchedInsert, db: Database, file: String) throws {
+    /// first row whose id the table already has. Damage and a busy file are rethrown as SQLite
+    /// reported them (``PersonaDatabase`` names the database); other refusals name the CSV line
+    /// and the `database` file.
+    private static func flush(_ batch: inout ImportBatch, _ insert: BatchedInsert, db: Database, file: String,
+                              database: String) throws {
         var first = 0
         while first < batch.rowCount {
             let statement = insert.statement(forRemaining: batch.rowCount - first)
@@ -152,9 +145,11 @@ extension UserStore {
                         throw ImportError.userIDExists(file: file, line: batch.lines[row], userID: id)
                     }
                 }
-                throw ImportError.database(file: file, line: batch.lines[first], message: error.message)
+                throw ImportError.database(file: file, line: batch.lines[first], message: "\(database): \(error.message)")
+            } catch where error.isCorruptOrBusy {
+                throw error.during("importing \(file), line \(batch.lines[first])")
             } catch {
-                throw ImportError.database(file: file, line: batch.lines[first], message: error.message)
+                throw ImportError.database(file: file, line: batch.lines[first], message: "\(database): \(error.message)")
             }
             first += statement.rows
         }

@@ -6,6 +6,7 @@
 /// (milliseconds), read back with one copy. Membership questions ("which persona is user 42
 /// in?") are answered in Swift after loading, which is what `--members` needs anyway.
 /// On little-endian machines (x86-64, arm64) encoding and decoding are plain memory copies.
+/// Each list is stored with its ``checksum(_:count:)``, verified when it is loaded.
 enum MemberIDCodec {
     /// Runs `body` with the little-endian bytes of `ids` (no copy on little-endian machines).
     static func withEncodedBytes<R>(_ ids: [Int64], _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
@@ -26,6 +27,12 @@ enum MemberIDCodec {
             for index in ids.indices { ids[index] = Int64(littleEndian: ids[index]) }
         }
         return ids
+    }
+
+    /// The checksum stored beside a member list (`persona_members.checksum`): the
+    /// ``BlobChecksum`` of its bytes, seeded with the member count.
+    static func checksum(_ bytes: UnsafeRawBufferPointer, count: Int) -> UInt64 {
+        BlobChecksum.hash(bytes, seed: UInt64(truncatingIfNeeded: count))
     }
 
     /// `ids` sorted ascending (returned as is when already sorted: the common case).

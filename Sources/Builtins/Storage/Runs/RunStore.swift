@@ -53,7 +53,7 @@ public struct RunStore: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertMembers = try RawStatement(db, sql: """
-                INSERT INTO persona_members (run_id, persona_idx, member_count, user_ids) VALUES (?, ?, ?, ?)
+                INSERT INTO persona_members (run_id, persona_idx, member_count, user_ids, checksum) VALUES (?, ?, ?, ?, ?)
                 """)
             for (position, persona) in personas.enumerated() {
                 let json = encoded[position]
@@ -67,11 +67,8 @@ public struct RunStore: Sendable {
                     insertMembers.bind(2, Int64(persona.index))
                     insertMembers.bind(3, Int64(ids.count))
                     insertMembers.bindBlob(4, bytes)
-                    do throws(StepError) {
-                        try insertMembers.execute()
-                    } catch {
-                        throw StorageError.database(operation: "saving persona \(persona.index)'s members", message: error.message)
-                    }
+                    insertMembers.bind(5, MemberIDCodec.checksum(bytes, count: ids.count).storedChecksum)
+                    try insertMembers.execute("saving persona \(persona.index)'s members")
                 }
             }
             insertMembers.reset()
@@ -87,26 +84,28 @@ public struct RunStore: Sendable {
                        (SELECT COUNT(*) FROM personas WHERE run_id = runs.id) AS persona_count
                 FROM runs ORDER BY id DESC
                 """).map { row in
-                RunSummary(id: row["id"], createdAt: row["created_at"], pipeline: row["pipeline"], goal: row["goal"],
-                           matchedRows: row["matched_rows"], personaCount: row["persona_count"])
+                RunSummary(id: try row.decode(forColumn: "id"), createdAt: try row.decode(forColumn: "created_at"),
+                           pipeline: try row.decode(forColumn: "pipeline"), goal: try row.decode(forColumn: "goal"),
+                           matchedRows: try row.decode(forColumn: "matched_rows"), personaCount: try row.decode(forColumn: "persona_count"))
             }
         }
     }
 
     /// The run `id` with its personas (index order) and their member counts.
     ///
-    /// - Throws: ``StorageError/runNotFound(id:)``.
+    /// - Throws: ``StorageError/runNotFound(id:)``; ``StorageError/corrupt(path:detail:)`` when a
+    ///   stored value is not what storage wrote (a field of the wrong type, JSON that does not decode).
     public func load(id: Int64) throws -> StoredRun {
         try database.read("loading run \(id)") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]) else {
                 throw StorageError.runNotFound(id: id)
             }
-            let versions: [String: String] = try JSONDocument(trusted: row["plugin_versions"]).decode([String: String].self)
             let run = RunRecord(
-                id: row["id"], createdAt: row["created_at"], pipeline: row["pipeline"], goal: row["goal"],
-                seed: UInt64(bitPattern: row["seed"]), matchedRows: row["matched_rows"],
-                parameters: JSONDocument(trusted: row["parameters"]), summary: JSONDocument(trusted: row["summary"]),
-                pluginVersions: versions)
+                id: try row.decode(forColumn: "id"), createdAt: try row.decode(forColumn: "created_at"),
+                pipeline: try row.decode(forColumn: "pipeline"), goal: try row.decode(forColumn: "goal"),
+                seed: UInt64(bitPattern: try row.decode(forColumn: "seed")), matchedRows: try row.decode(forColumn: "matched_rows"),
+                parameters: try Self.json(row, "parameters", run: id), summary: try Self.json(row, "summary", run: id),
+                pluginVersions: try Self.json(row, "plugin_versions", run: id).decoding([String: String].self, run: id))
             let rows = try Row.fetchAll(db, sql: """
                 SELECT p.*, COALESCE(m.member_count, 0) AS member_count
                 FROM personas p LEFT JOIN persona_members m ON m.run_id = p.run_id AND m.persona_idx = p.idx
@@ -114,13 +113,24 @@ public struct RunStore: Sendable {
                 """, arguments: [id])
             let personas = try rows.map { row in
                 PersonaRecord(
-                    index: row["idx"], name: row["name"], size: row["size"], share: row["share"],
-                    centroid: try JSONDocument(trusted: row["centroid"]).decode([FeatureValue].self),
-                    zScores: try JSONDocument(trusted: row["z_scores"]).decode([FeatureValue].self),
-                    traits: try JSONDocument(trusted: row["traits"]).decode([String].self),
-                    profile: JSONDocument(trusted: row["profile"]))
+                    index: try row.decode(forColumn: "idx"), name: try row.decode(forColumn: "name"),
+                    size: try row.decode(forColumn: "size"), share: try row.decode(forColumn: "share"),
+                    centroid: try Self.json(row, "centroid", run: id).decoding([FeatureValue].self, run: id),
+                    zScores: try Self.json(row, "z_scores", run: id).decoding([FeatureValue].self, run: id),
+                    traits: try Self.json(row, "traits", run: id).decoding([String].self, run: id),
+                    profile: try Self.json(row, "profile", run: id))
             }
-            return StoredRun(run: run, personas: personas, memberCounts: rows.map { $0["member_count"] })
+            return StoredRun(run: run, personas: personas, memberCounts: try rows.map { try $0.decode(forColumn: "member_count") })
+        }
+    }
+
+    /// A stored JSON column, checked to be JSON (the column's CHECK guaranteed it when written).
+    private static func json(_ row: Row, _ column: String, run: Int64) throws -> JSONDocument {
+        let text: String = try row.decode(forColumn: column)
+        do {
+            return try JSONDocument(text: text)
+        } catch {
+            throw DamageFound(detail: "run \(run): the stored \(column) is not valid JSON")
         }
     }
 
@@ -167,7 +177,7 @@ public struct RunStore: Sendable {
                 throw StorageError.runNotFound(id: runID)
             }
             let statement = try RawStatement(db, sql: """
-                SELECT persona_idx, member_count, user_ids FROM persona_members
+                SELECT persona_idx, member_count, user_ids, checksum FROM persona_members
                 WHERE run_id = ?1 AND (?2 IS NULL OR persona_idx = ?2) ORDER BY persona_idx
                 """)
             try statement.setArguments([runID, persona])
@@ -176,12 +186,28 @@ public struct RunStore: Sendable {
                 let index = Int(statement.int64(0)), count = Int(statement.int64(1))
                 let bytes = statement.blobBytes(2)
                 guard let ids = MemberIDCodec.decode(bytes, count: count) else {
-                    throw StorageError.corruptMembers(runID: runID, persona: index, byteCount: bytes.count, expectedCount: count)
+                    throw DamageFound(detail: "run \(runID), persona \(index): the member list has \(bytes.count) bytes, "
+                                      + "expected \(count) user ids of 8 bytes")
+                }
+                // NULL: saved before member lists had checksums; only the length can be checked.
+                if !statement.isNull(3), statement.int64(3) != MemberIDCodec.checksum(bytes, count: count).storedChecksum {
+                    throw DamageFound(detail: "run \(runID), persona \(index): the member list fails its checksum")
                 }
                 lists.append((index, ids))
             }
             statement.reset()
             return lists
+        }
+    }
+}
+
+extension JSONDocument {
+    /// The document decoded as `type`; a stored document that does not decode is damage.
+    fileprivate func decoding<T: Decodable>(_ type: T.Type, run: Int64) throws -> T {
+        do {
+            return try decode(type)
+        } catch {
+            throw DamageFound(detail: "run \(run): a stored JSON value does not have the shape persona-host wrote (\(error))")
         }
     }
 }

@@ -1,4 +1,9 @@
 import GRDB
+#if SWIFT_PACKAGE
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 extension UserStore {
     /// The matched users' `columns`, ordered by `user_id`, as column arrays (see ``UserColumns``):
@@ -7,8 +12,10 @@ extension UserStore {
     ///
     /// Served from the column cache (``UsersColumnCache``): the needed columns are read as
     /// arrays, filtered and gathered in Swift. A column not cached yet is cached first (a
-    /// write); when that is impossible (read-only file, another writer busy, an INTEGER beyond
-    /// ±2^53) the rows are read from the table with SQL instead: same result, slower.
+    /// write, which does not wait for another writer); when that is impossible (read-only file,
+    /// another process writing, an INTEGER beyond ±2^53) the rows are read from the table with
+    /// SQL instead: same result, slower. A cached column that fails its checksum, or a value
+    /// whose type its STRICT column forbids, is reported as ``StorageError/corrupt(path:detail:)``.
     ///
     /// - Parameters:
     ///   - conditions: AND-ed conditions, validated against the current schema.
@@ -57,9 +64,15 @@ extension UserStore {
             return answer
         }
         do {
-            return try database.writeTransaction(operation) { try attempt($0, build: true) } ?? nil
-        } catch StorageError.database {
-            return nil  // could not write the cache (read-only, busy): the caller reads the table
+            // Never waits for another writer: a read must not hang behind someone else's import.
+            return try database.writeTransaction("\(operation) (building the column cache)", wait: .notAtAll) {
+                try attempt($0, build: true)
+            } ?? nil
+        } catch StorageError.busy, StorageError.database {
+            // The cache could not be written (another process is writing, a read-only file, a
+            // full disk): the caller reads the same answer from the table, only slower. Damage
+            // (StorageError.corrupt) is not caught: it must be reported.
+            return nil
         }
     }
 
@@ -101,29 +114,51 @@ extension UserStore {
         var codeNulls = [Int](repeating: 0, count: textIndexes.count)
         for slot in codes.indices { codes[slot].reserveCapacity(expected) }
 
+        // A STRICT table stores only its column's type (or NULL): any other type is damage.
+        var wrongType: (row: Int64, column: Int32, type: Int32)?
         do throws(StepError) {
-            while try statement.step() {
+            rows: while try statement.step() {
                 ids.append(statement.int64(0))
                 for slot in numericSQL.indices {
                     let column = numericSQL[slot]
-                    if statement.isNull(column) {
+                    switch statement.type(column) {
+                    case SQLITE_INTEGER, SQLITE_FLOAT:
+                        numbers[slot].append(statement.double(column))
+                    case SQLITE_NULL:
                         numbers[slot].append(.nan)
                         numberNulls[slot] += 1
-                    } else {
-                        numbers[slot].append(statement.double(column))
+                    case let other:
+                        wrongType = (statement.int64(0), column, other)
+                        break rows
                     }
                 }
                 for slot in textSQL.indices {
-                    if let bytes = statement.textBytes(textSQL[slot]) {
+                    let column = textSQL[slot]
+                    switch statement.type(column) {
+                    case SQLITE_TEXT:
+                        // nil only when SQLite runs out of memory converting the value.
+                        guard let bytes = statement.textBytes(column) else {
+                            throw StepError(lastErrorOf: statement.db, operation: "fetching user columns")
+                        }
                         codes[slot].append(encoders[slot].code(for: bytes))
-                    } else {
+                    case SQLITE_NULL:
                         codes[slot].append(-1)
                         codeNulls[slot] += 1
+                    case let other:
+                        wrongType = (statement.int64(0), column, other)
+                        break rows
                     }
                 }
             }
         } catch {
-            throw StorageError.database(operation: "fetching user columns", message: error.message)
+            throw error.during("fetching user columns")
+        }
+        if let wrongType {
+            statement.reset()
+            let info = infos[Int(wrongType.column) - 1]
+            let kind = [SQLITE_INTEGER: "INTEGER", SQLITE_FLOAT: "REAL", SQLITE_TEXT: "TEXT", SQLITE_BLOB: "BLOB"][wrongType.type] ?? "unknown"
+            throw DamageFound(detail: "users row with user_id \(wrongType.row): column '\(info.name)' holds a \(kind) value, "
+                              + "which its \(info.type.rawValue) type forbids")
         }
         statement.reset()
 

@@ -145,6 +145,21 @@ import Testing
         }
     }
 
+    @Test func anEntryWithoutAChecksumIsStaleAndRebuilt() throws {
+        try withTemporaryDatabase { temporary in
+            try temporary.users.generate(rows: 300, seed: 4)
+            let expected = try viaSQL(temporary, [FilterCondition("age", .greater, 30)], ["age", "gender"])
+            // As a cache row written before checksums existed would be (NULL): not trusted, rebuilt.
+            try temporary.database.execute("UPDATE users_column_cache SET checksum = NULL, data = zeroblob(length(data)) WHERE name = 'age'")
+            let fetched = try temporary.users.fetchColumns(matching: [FilterCondition("age", .greater, 30)], columns: ["age", "gender"])
+            #expect(Comparable(fetched) == Comparable(expected))
+            let checksum = try temporary.database.pool.read { db in
+                try Int64.fetchOne(db, sql: "SELECT checksum FROM users_column_cache WHERE name = 'age'")
+            }
+            #expect(checksum != nil)
+        }
+    }
+
     @Test func dictionaryEncodingRoundTrips() {
         let strings = ["", "a", "Tier-1", "caf\u{E9}", String(repeating: "x", count: 300)]
         #expect(UsersColumnCache.decodeDictionary(Data(UsersColumnCache.encodeDictionary(strings))) == strings)

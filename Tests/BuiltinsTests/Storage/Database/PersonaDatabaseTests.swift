@@ -7,7 +7,7 @@ import Testing
     @Test func migrationsCreateTheSchema() throws {
         try withTemporaryDatabase { temporary in
             let database = temporary.database
-            #expect(try database.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning"])
+            #expect(try database.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning", "v3.checksums"])
             #expect(try database.tableNames() == ["feedback", "interactions", "learner_states", "persona_members", "persona_versions",
                                                   "personas", "runs", "signals", "users", "users_column_cache"])
 
@@ -29,9 +29,41 @@ import Testing
         try withTemporaryDatabase { temporary in
             try temporary.database.execute("INSERT INTO users (user_id, age) VALUES (1, 30)")
             let reopened = try PersonaDatabase(path: temporary.database.path)
-            #expect(try reopened.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning"])
+            #expect(try reopened.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning", "v3.checksums"])
             #expect(try UserStore(database: reopened).count() == 1)
         }
+    }
+
+    /// A file written before checksums existed (v2): opening adds the columns, empties the
+    /// column cache (it is rebuilt, with checksums, on first use), and keeps runs readable.
+    @Test func aVersion2FileIsMigratedAndItsCacheRebuilt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("persona-host-v2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        do {
+            let pool = try DatabasePool(path: path)
+            try PersonaDatabase.migrator.migrate(pool, upTo: "v2.learning")
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO users (user_id, age) VALUES (1, 30), (2, 40);
+                    INSERT INTO users_column_cache (name, position, type, encoding, row_count, null_count, data)
+                        VALUES ('age', 1, 'INTEGER', 'i8', 2, 0, x'0102');
+                    INSERT INTO runs (created_at, pipeline, goal, seed, matched_rows) VALUES ('2025-01-01 00:00:00.000', 'goal', 'old', 1, 2);
+                    INSERT INTO personas (run_id, idx, name, size, share) VALUES (1, 0, 'A', 2, 1);
+                    INSERT INTO persona_members (run_id, persona_idx, member_count, user_ids)
+                        VALUES (1, 0, 2, x'01000000000000000200000000000000');
+                    """)
+            }
+        }
+        let database = try PersonaDatabase(path: path, mode: .mustExist)
+        #expect(try database.appliedMigrations().last == "v3.checksums")
+        let stats = try UserStore(database: database).stats()
+        #expect(stats.rowCount == 2 && stats.column("age")?.numeric == NumericSummary(min: 30, max: 40, mean: 35))
+        let checksums = try database.pool.read { try Int64?.fetchAll($0, sql: "SELECT checksum FROM users_column_cache") }
+        #expect(!checksums.isEmpty && checksums.allSatisfy { $0 != nil })
+        // The member list saved without a checksum is still read (checked by its length).
+        #expect(try RunStore(database: database).members(runID: 1, persona: 0) == [1, 2])
     }
 
     @Test func theUsersTableEnforcesTypesAndSeedRanges() throws {
@@ -55,7 +87,7 @@ import Testing
                 _ = try PersonaDatabase(path: path)
             } throws: { error in
                 guard case let .cannotOpen(errorPath, _)? = error as? StorageError else { return false }
-                return errorPath == path && "\(error)".contains("cannot open database")
+                return errorPath == path && "\(error)".contains("cannot open database '\(path)': it is not a SQLite database")
             }
         }
     }

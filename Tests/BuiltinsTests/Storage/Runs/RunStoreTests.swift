@@ -96,9 +96,36 @@ import Testing
             let id = try temporary.runs.save(try sampleRun(), personas: [PersonaRecord(index: 0, name: "A", size: 2, share: 1)],
                                              members: [[1, 2]])
             try temporary.database.execute("UPDATE persona_members SET user_ids = x'0102' WHERE run_id = ?", [id])
-            #expect(throws: StorageError.corruptMembers(runID: id, persona: 0, byteCount: 2, expectedCount: 2)) {
+            #expect(throws: StorageError.corrupt(path: temporary.database.path,
+                                                 detail: "run \(id), persona 0: the member list has 2 bytes, expected 2 user ids of 8 bytes")) {
                 try temporary.runs.members(runID: id, persona: 0)
             }
+        }
+    }
+
+    @Test func aMemberListThatFailsItsChecksumIsReportedAsDamage() throws {
+        try withTemporaryDatabase { temporary throws in
+            let members: [[Int64]] = [Array(1...1_000), [2_000, 2_001]]
+            let personas = [PersonaRecord(index: 0, name: "A", size: 1_000, share: 0.998), PersonaRecord(index: 1, name: "B", size: 2, share: 0.002)]
+            let id = try temporary.runs.save(try sampleRun(), personas: personas, members: members)
+            #expect(try temporary.runs.memberships(runID: id).count == 1_002)
+
+            // Same length, one id changed: only the checksum can tell.
+            var bytes = try #require(try temporary.database.pool.read { db in
+                try Data.fetchOne(db, sql: "SELECT user_ids FROM persona_members WHERE run_id = ? AND persona_idx = 0", arguments: [id])
+            })
+            bytes[8 * 500] ^= 0x01
+            try temporary.database.execute("UPDATE persona_members SET user_ids = ? WHERE run_id = ? AND persona_idx = 0", [bytes, id])
+            let damaged = StorageError.corrupt(path: temporary.database.path, detail: "run \(id), persona 0: the member list fails its checksum")
+            #expect(throws: damaged) { try temporary.runs.members(runID: id, persona: 0) }
+            #expect(throws: damaged) { try temporary.runs.memberships(runID: id) }
+            #expect(try temporary.runs.members(runID: id, persona: 1) == [2_000, 2_001])
+            #expect("\(damaged)".hasPrefix("\(temporary.database.path) is damaged (run \(id), persona 0: the member list fails its checksum); "
+                                          + "restore it from a backup"))
+
+            // A list saved before checksums existed (NULL) is still read, checked by its length.
+            try temporary.database.execute("UPDATE persona_members SET checksum = NULL WHERE run_id = ?", [id])
+            #expect(try temporary.runs.members(runID: id, persona: 0).count == 1_000)
         }
     }
 }
