@@ -7,6 +7,8 @@ import Builtins
 public enum PluginError: UserFacingError, Sendable {
     /// The plugins folder (or a path given to `plugins check`) does not exist.
     case notFound(path: String)
+    /// The plugins folder exists but cannot be listed (permissions, I/O).
+    case unreadable(path: String, reason: String)
     /// A plugin folder has no `init.lua`.
     case missingInit(folder: String)
     /// The plugin's code failed to compile or raised while loading.
@@ -39,7 +41,7 @@ public enum PluginError: UserFacingError, Sendable {
              .formula(let p, _, _, _), .rejected(let p, _, _): p
         case .duplicateName(let name, _, _): name
         case .conflict(let p, _, _): p
-        case .notFound, .missingInit, .noManifest, .invalidManifest: nil
+        case .notFound, .unreadable, .missingInit, .noManifest, .invalidManifest: nil
         }
     }
 
@@ -47,6 +49,8 @@ public enum PluginError: UserFacingError, Sendable {
         switch self {
         case .notFound(let path):
             return "\(path): no such plugin, plugins folder or file"
+        case let .unreadable(path, reason):
+            return "\(path): cannot list the plugins folder: \(reason)"
         case .missingInit(let folder):
             return "\(folder): a plugin folder needs an init.lua that returns the manifest"
         case let .script(_, file, error):
@@ -82,6 +86,7 @@ public enum PluginError: UserFacingError, Sendable {
     public var exitStatus: ExitStatus {
         switch self {
         case .rejected, .notFound: .usage
+        case .unreadable: .failure
         default: .plugin
         }
     }

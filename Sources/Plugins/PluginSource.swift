@@ -73,7 +73,13 @@ public enum PluginDiscovery {
         guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notFound(path: folder.path)
         }
-        let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let entries: [String]
+        do {
+            entries = try fm.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw .unreadable(path: folder.path, reason: error.localizedDescription)
+        }
+        let names = entries.filter { !$0.hasPrefix(".") }.sorted()
         var sources: [PluginSource] = []
         var problems: [PluginError] = []
         for name in names {

@@ -9,6 +9,8 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Each JSON kind is tried in turn (a failed try only means "not this kind"); the last one
+        // throws, so a value that is none of them is still an error.
         if container.decodeNil() { self = .null }
         else if let b = try? container.decode(Bool.self) { self = .bool(b) }
         else if let d = try? container.decode(Double.self) { self = .number(d) }
