@@ -5,54 +5,6 @@ import Host
 import Plugins
 import LuaBridge
 
-/// Loads plugins and opens the database for the learning commands, mapping failures to exits.
-struct LearningContext {
-    let plugins: PluginOptions
-    let database: DatabaseOptions
-
-    func pipeline() throws -> LearningPipeline {
-        let set = try loadSet(from: try plugins.resolve().folder)
-        for failure in set.failures {
-            FileHandle.standardError.write(Data("persona-host: warning: plugin skipped: \(failure.error.description)\n".utf8))
-        }
-        return try LearningContext.mapping { try LearningPipeline(plugins: set, database: try database.open()) }
-    }
-
-    /// Runs `body` with a pipeline for a command that only reads: when the database does not exist
-    /// it reads an empty one in the temporary folder (removed afterwards), so looking never
-    /// creates `persona-host.sqlite`.
-    func reading<T>(_ body: (LearningPipeline) throws -> T) throws -> T {
-        if FileManager.default.fileExists(atPath: database.resolvedPath) { return try body(try pipeline()) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("persona-host-empty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var empty = database
-        empty.path = folder.appendingPathComponent("empty.sqlite").path
-        return try body(try LearningContext(plugins: plugins, database: empty).pipeline())
-    }
-
-    /// Runs `body`, turning a `LearningError` into a CLI exit.
-    static func mapping<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as LearningError {
-            throw CLIFailure(status: error.exitStatus, message: error.description)
-        }
-    }
-}
-
-extension LearningError {
-    /// Input problems exit 2, plugin problems 3, storage 1.
-    var exitStatus: ExitStatus {
-        switch self {
-        case .unknownPersona, .unknownType, .badFeedback, .unknownVersion: .usage
-        case .plugin: .plugin
-        case .storage: .failure
-        case .located(_, let error): error.exitStatus
-        }
-    }
-}
-
 /// `persona-host interactions add --persona echo --input … --output …`.
 struct InteractionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "interactions", abstract: "Log interactions feedback can refer to.",
@@ -66,17 +18,12 @@ struct InteractionsCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Context as a JSON object, e.g. '{\"ingredients\": [\"niacinamide\"]}'.", valueName: "json")) var context: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
 
         func run() throws {
-            var contextValue = JSONValue.object([:])
-            if let context {
-                guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(context.utf8)), case .object = parsed else {
-                    throw CLIFailure(status: .usage, message: "--context must be a JSON object")
-                }
-                contextValue = parsed
-            }
-            let pipeline = try LearningContext(plugins: plugins, database: database).pipeline()
-            let id = try LearningContext.mapping { try pipeline.addInteraction(persona: persona, input: input, output: output, context: contextValue) }
+            let contextValue = try context.map { try FeedbackValue.object($0, option: "--context") } ?? .object([:])
+            let pipeline = try LearningContext(plugins: plugins, loading: loading, database: database).pipeline()
+            let id = try pipeline.addInteraction(persona: persona, input: input, output: output, context: contextValue)
             print(id)
         }
     }
@@ -101,13 +48,18 @@ struct FeedbackCommand: ParsableCommand {
         @Option(help: "The feedback's value.") var value: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
         @Flag(help: "Print the outcome as JSON.") var json = false
 
         func run() throws {
-            let pipeline = try LearningContext(plugins: plugins, database: database).pipeline()
+            if let interaction, interaction < 1 {
+                throw CLIFailure(status: .usage, message: "--interaction must be an interaction id (1 or more), got \(interaction)")
+            }
+            let value = try FeedbackValue.parse(value)
+            let pipeline = try LearningContext(plugins: plugins, loading: loading, database: database).pipeline()
             let input = FeedbackInput(persona: persona, interactionID: interaction, type: type, target: target,
-                                      value: FeedbackValue.parse(value), location: "--value")
-            let outcomes = try LearningContext.mapping { try pipeline.addFeedback([input]) }
+                                      value: value, location: "--value")
+            let outcomes = try pipeline.addFeedback([input])
             if json { return try Output.json(outcomes[0]) }
             print(outcomes[0].message)
         }
@@ -117,26 +69,50 @@ struct FeedbackCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply a JSON Lines file of feedback, all or nothing.",
             discussion: """
-                One object per line: {"persona", "type", "value", "interaction"?, "target"?, "time"? (ISO 8601),
-                "source"?, "id"? (your id: the same id twice is applied once)}. Any bad line stops the import
-                with its line number, and nothing is applied.
+                One object per line (UTF-8; Windows line ends and a byte order mark are fine): {"persona", "type",
+                "value", "interaction"? (a whole number), "target"?, "time"? (ISO 8601), "source"?, "id"? (your id, a
+                string or a number: the same id twice is applied once)}. Every line is checked before any is applied
+                (JSON, fields, persona, feedback type, interaction, time); any problem stops the import with its
+                line number, and nothing is applied.
                 """)
         @Argument(help: "The .jsonl file.") var file: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
         @Flag(help: "Print every outcome as JSON.") var json = false
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIFailure(status: .usage, message: "\(file): cannot read the file")
+            let name = (file as NSString).lastPathComponent
+            let inputs = try FeedbackValue.lines(try Self.read(file), file: name)
+            let pipeline = try LearningContext(plugins: plugins, loading: loading, database: database).pipeline()
+            let outcomes: [FeedbackOutcome]
+            do {
+                outcomes = try pipeline.addFeedback(inputs)
+            } catch {
+                let message = error.description
+                if case .several(_, let total) = error {
+                    throw CLIFailure(status: error.exitStatus, message: message + "\n\(name): \(total) problems; nothing was applied")
+                }
+                throw CLIFailure(status: error.exitStatus, message: message + "; nothing was applied")
             }
-            let inputs = try FeedbackValue.lines(String(decoding: data, as: UTF8.self), file: (file as NSString).lastPathComponent)
-            let pipeline = try LearningContext(plugins: plugins, database: database).pipeline()
-            let outcomes = try LearningContext.mapping { try pipeline.addFeedback(inputs) }
             if json { return try Output.json(outcomes) }
+            if outcomes.isEmpty { print("\(file): no feedback lines; nothing to apply"); return }
             for outcome in outcomes where outcome.status != "pending" { print(outcome.message) }
             let counts = Dictionary(grouping: outcomes, by: \.status).mapValues(\.count)
             print("\(file): \(outcomes.count) feedback: " + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
+
+        /// The file's bytes, or a usage failure saying why it cannot be read.
+        static func read(_ file: String) throws(CLIFailure) -> [UInt8] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+                throw CLIFailure(status: .usage, message: "\(file): no such file")
+            }
+            guard !isFolder.boolValue else { throw CLIFailure(status: .usage, message: "\(file): is a folder, not a JSON Lines file") }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CLIFailure(status: .usage, message: "\(file): cannot read the file (check its permissions)")
+            }
+            return [UInt8](data)
         }
     }
 }

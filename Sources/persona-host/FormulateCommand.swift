@@ -99,12 +99,12 @@ enum FormulationContext {
         return try body(try LearningPipeline(plugins: session.set, database: empty))
     }
 
-    /// Applies each persona's learned multipliers (its active version's `multiplier.<id>` traits).
+    /// Applies each persona's learned multipliers (its active version's `multiplier.<id>` traits);
+    /// a learning state that cannot be read is an error, never a silently unlearned persona.
     static func applyLearned(_ learning: LearningPipeline?, to pipeline: inout FormulatePipeline, personas: [String]) throws {
         guard let learning else { return }
-        for id in personas where learning.personas.contains(where: { $0.id == id }) {
-            let learned = try LearnedView(pipeline: learning, id: id)
-            guard learned.versions > 0 else { continue }
+        for id in personas {
+            guard let learned = try learning.learnedMultipliers(of: id) else { continue }
             pipeline.learnedMultipliers[id] = learned.multipliers
             pipeline.learnedVersions[id] = learned.version
         }

@@ -23,20 +23,22 @@ struct LearnedView: Encodable {
 
     init(pipeline: LearningPipeline, id: String) throws {
         let persona = try pipeline.persona(id)
-        let current = try pipeline.currentTraits(of: id)
+        let status = try pipeline.status(of: id)
         self.id = id
         name = persona.name
-        version = current.version
-        versions = try pipeline.store.versions(of: id).count
-        pendingFeedback = try pipeline.store.feedback(of: id).filter { $0.status == .pending }.count
-        batchSize = persona.settings.batchSize
-        traits = persona.traits.map { Trait(name: $0.name, value: current.traits[$0.name] ?? $0.initial, declared: $0.initial,
+        version = status.version
+        versions = status.versions
+        pendingFeedback = status.pendingFeedback
+        batchSize = status.batchSize
+        traits = persona.traits.map { Trait(name: $0.name, value: status.traits[$0.name] ?? $0.initial, declared: $0.initial,
                                             min: $0.range.lowerBound, max: $0.range.upperBound) }
     }
 
-    /// Learned ingredient multipliers (`multiplier.<id>` traits), for `run formulate`.
+    /// Learned ingredient multipliers (`multiplier.<id>` traits) by ingredient id, as
+    /// `LearningPipeline.learnedMultipliers(of:)` gives them (empty before any version is stored).
     var multipliers: [String: Double] {
-        Dictionary(uniqueKeysWithValues: traits.filter { $0.name.hasPrefix("multiplier.") }.map { (String($0.name.dropFirst(11)), $0.value) })
+        let prefix = LearnedMultipliers.traitPrefix
+        return Dictionary(uniqueKeysWithValues: traits.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.value) })
     }
 
     var summaryLine: String {

@@ -83,10 +83,7 @@ struct PersonaCommand: ParsableCommand {
             let warning = session.skippedLine.map { [$0] } ?? []
             if let domain, domain.personas.contains(where: { $0.id == id }) {
                 var pipeline = FormulatePipeline(domain: domain)
-                if let learned, learned.versions > 0 {
-                    pipeline.learnedMultipliers = [id: learned.multipliers]
-                    pipeline.learnedVersions = [id: learned.version]
-                }
+                try FormulationContext.applyLearned(learning, to: &pipeline, personas: [id])
                 let view = try PersonaView(pipeline: pipeline, id: id, learned: learned)
                 if json { return try Output.json(view) }
                 Output.lines(warning + view.text.components(separatedBy: "\n"))

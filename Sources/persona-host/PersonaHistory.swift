@@ -12,6 +12,7 @@ extension PersonaCommand {
         @Argument(help: "The persona id.") var id: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
         @Flag(help: "Print JSON on stdout.") var json = false
 
         struct Entry: Encodable {
@@ -25,23 +26,26 @@ extension PersonaCommand {
         }
 
         func run() throws {
-            try LearningContext(plugins: plugins, database: database).reading { pipeline in try history(pipeline) }
+            try LearningContext(plugins: plugins, loading: loading, database: database).reading { pipeline in try history(pipeline) }
         }
 
         private func history(_ pipeline: LearningPipeline) throws {
-            let persona = try LearningContext.mapping { try pipeline.persona(id) }
-            let versions = try pipeline.store.versions(of: id)
-            let feedback = try pipeline.store.feedback(of: id)
+            let persona = try pipeline.persona(id)
+            let (versions, feedback) = try pipeline.history(of: id)
+            // Indexed once: a persona with 100,000 versions and feedback is listed in one pass.
+            var byName: [String: [String: Double]] = [:]
+            for v in versions where v.status != .rejected { byName[v.name] = v.traits }
+            let feedbackByVersion = Dictionary(grouping: feedback.filter { $0.version != nil }, by: { $0.version! })
             var previous: [String: Double] = [:]
             var entries: [Entry] = []
             for v in versions {
-                let parentTraits = v.parent.flatMap { p in versions.last { $0.name == p && $0.status != .rejected }?.traits } ?? previous
+                let parentTraits = v.parent.flatMap { byName[$0] } ?? previous
                 let changes = persona.traits.compactMap { spec -> TraitChange? in
                     guard let to = v.traits[spec.name] else { return nil }
                     let from = parentTraits[spec.name] ?? spec.initial
                     return abs(from - to) < 1e-12 ? nil : TraitChange(trait: spec.name, from: from, to: to)
                 }
-                let from = feedback.filter { $0.version == v.name }.map { "#\($0.id) \($0.feedback.type) \($0.feedback.value.text.prefix(50))" }
+                let from = (feedbackByVersion[v.name] ?? []).map { "#\($0.id) \($0.feedback.type) \($0.feedback.value.text.prefix(50))" }
                 entries.append(Entry(version: v.name, status: v.status.rawValue, parent: v.parent, reason: v.reason,
                                      createdAt: v.createdAt.formatted(.iso8601), changes: changes, feedback: from))
                 if v.status != .rejected { previous = v.traits }
@@ -64,11 +68,12 @@ extension PersonaCommand {
         @Option(help: "The version to restore, e.g. v1.2.") var to: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var loading: PluginLoadOptions
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
-            let pipeline = try LearningContext(plugins: plugins, database: database).pipeline()
-            let outcome = try LearningContext.mapping { try pipeline.rollback(persona: id, to: to) }
+            let pipeline = try LearningContext(plugins: plugins, loading: loading, database: database).pipeline()
+            let outcome = try pipeline.rollback(persona: id, to: to)
             if json { return try Output.json(outcome) }
             print(outcome.message)
         }

@@ -45,6 +45,11 @@ struct PluginSession {
         .default
     }
 
+    /// Says on stderr which plugins were left out, for commands whose output has no place for it.
+    func warnOnStderr() {
+        if let line = skippedLine { Output.warning(line) }
+    }
+
     /// The first line of a text report when plugins were left out (nil when none were).
     var skippedLine: String? { SkippedPlugin.warningLine(skipped) }
 }

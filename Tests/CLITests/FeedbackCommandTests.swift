@@ -11,6 +11,9 @@ struct FeedbackCommandTests {
     init() throws {
         folder = try Support.temporaryFolder()
         db = folder.appendingPathComponent("learning.sqlite").path
+        // An explicit --db must exist before a learning command writes to it.
+        let created = try CLIRunner.run(["data", "init", "--db", db])
+        #expect(created.status == 0, "\(created.stderr)")
     }
 
     func run(_ arguments: [String]) throws -> CLIRunner.Result { try CLIRunner.run(arguments + ["--db", db]) }
@@ -62,7 +65,120 @@ struct FeedbackCommandTests {
             """.write(to: file, atomically: true, encoding: .utf8)
         let malformed = try run(["feedback", "import", file.path])
         #expect(malformed.status == 2)
-        #expect(malformed.stderr.contains("feedback.jsonl:2: not a JSON object"))
+        // Was "feedback.jsonl:2: not a JSON object" for every kind of problem; now it says where and what.
+        #expect(malformed.stderr.contains("feedback.jsonl:2:1: expected a JSON value"))
+        #expect(malformed.stderr.contains("found 'not'"))
+    }
+
+    /// Imports `lines` (joined by `separator`) and returns the result.
+    func importing(_ lines: [String], separator: String = "\n", prefix: String = "") throws -> CLIRunner.Result {
+        let file = folder.appendingPathComponent("feedback.jsonl")
+        try Data((prefix + lines.joined(separator: separator)).utf8).write(to: file)
+        return try run(["feedback", "import", file.path])
+    }
+
+    static let good = #"{"persona": "echo", "type": "categorical", "value": "too_long", "id": "a"}"#
+
+    @Test func anInteractionNumberOutOfRangeIsAClearErrorNotACrash() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (given, shown) in [("99999999999999999999999", "1e+23"), ("9223372036854775808", "9223372036854775808"),
+                               ("1e19", "1e+19"), ("0", "0"), ("-3", "-3"), ("2.5", "2.5"), ("\"7\"", "\"7\"")] {
+            let result = try importing([Self.good, Self.good.replacingOccurrences(of: #""id": "a""#, with: #""id": "b""#),
+                                        #"{"persona": "echo", "type": "rating", "value": 4, "interaction": \#(given)}"#])
+            #expect(result.status == 2, "\(given): \(result.stderr)")
+            #expect(result.stderr.contains(#"feedback.jsonl:3: "interaction" must be a whole number from 1 to 9223372036854775807, got \#(shown)"#),
+                    "\(given): \(result.stderr)")
+        }
+        #expect(try run(["persona", "history", "echo"]).stdout.contains("has not learned anything yet"))
+    }
+
+    @Test func aNumericIdKeepsAllItsDigits() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Both ids round to the same Double: read as Doubles, the second was taken for a duplicate.
+        let result = try importing([#"{"persona": "echo", "type": "categorical", "value": "too_long", "id": 12345678901234567890}"#,
+                                    #"{"persona": "echo", "type": "categorical", "value": "too_long", "id": 12345678901234567891}"#])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 feedback: 2 applied"))
+    }
+
+    @Test func windowsLineEndsAndAByteOrderMarkAreRead() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try importing([Self.good, #"{"persona": "echo", "type": "freeform", "value": "too many big words", "id": "b"}"#, ""],
+                                   separator: "\r\n", prefix: "\u{FEFF}")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 feedback: 2 applied"))
+    }
+
+    @Test func eachKindOfBadLineSaysWhatIsWrong() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cases: [(String, String)] = [
+            (#"{"persona": "echo", "type": "rating", "value": 1e400}"#, "feedback.jsonl:2:48: number 1e400 is out of range"),
+            (#"{"persona": "echo", "type": "rating", "value": NaN}"#, "feedback.jsonl:2:48: NaN is not JSON"),
+            (#"{"persona": "echo", "type": "rating", "value": "#  + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "}",
+             "feedback.jsonl:2:79: nesting deeper than 32 levels"),
+            (#"{"persona": "echo" "type": "rating", "value": 4}"#, #"feedback.jsonl:2:20: expected ',' or '}' after field "persona""#),
+            (#"["echo", "rating", 4]"#, "feedback.jsonl:2: a line must be a JSON object"),
+            (#"{"persona": "echo", "type": "rating", "valeu": 4}"#, #"feedback.jsonl:2: unknown field "valeu" (did you mean 'value'?)"#),
+            (#"{"persona": "echo", "type": "rating"}"#, #"feedback.jsonl:2: "value" is missing"#),
+            (#"{"persona": "echo", "type": "rating", "value": 4, "time": "yesterday"}"#, #"feedback.jsonl:2: "time" must be an ISO 8601 date"#),
+            (#"{"persona": "echo", "type": "rating", "value": 4, "target": 5}"#, #"feedback.jsonl:2: "target" must be a string or null, got 5"#),
+            (#"{"persona": "echo", "type": "rating", "value": 4, "value": 5}"#, #"feedback.jsonl:2:51: field "value" appears twice"#),
+        ]
+        for (line, message) in cases {
+            let result = try importing([Self.good, line])
+            #expect(result.status == 2, "\(line): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(line): \(result.stderr)")
+            #expect(result.stderr.contains("nothing was applied"))
+        }
+        #expect(try run(["persona", "history", "echo"]).stdout.contains("has not learned anything yet"))
+    }
+
+    @Test func everyBadLineIsReportedBeforeAnythingIsApplied() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = (0..<30).map { #"{"persona": "echo", "type": "categorical", "value": "too_long", "id": "g\#($0)"}"# }
+        lines[3] = #"{"persona": "echo", "type": "categorical", "value": "too_long", "interaction": 77}"#
+        lines[20] = #"{"persona": "ecko", "type": "categorical", "value": "too_long"}"#
+        lines[29] = #"{"persona": "echo", "type": "categorical", "value": "too_long", "time": "2026-13-01T00:00:00Z"}"#
+        let result = try importing(lines)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(#"feedback.jsonl:30: "time" must be an ISO 8601 date"#), "\(result.stderr)")
+        // The JSON and field problems stop the import before the plugins are even asked.
+        #expect(!result.stderr.contains("feedback.jsonl:4:"))
+        lines[29] = Self.good
+        let second = try importing(lines)
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("feedback.jsonl:4: no interaction 77"), "\(second.stderr)")
+        #expect(second.stderr.contains("feedback.jsonl:21: unknown persona 'ecko' (did you mean 'echo'?)"), "\(second.stderr)")
+        #expect(second.stderr.contains("feedback.jsonl: 2 problems; nothing was applied"), "\(second.stderr)")
+        #expect(try run(["persona", "history", "echo"]).stdout.contains("has not learned anything yet"))
+    }
+
+    @Test func aTypoInAFeedbackValueIsTheUsersErrorNotThePlugins() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let typo = try run(["feedback", "add", "--persona", "echo", "--type", "categorical", "--value", "too_formall"])
+        #expect(typo.status == 2, "\(typo.stderr)")
+        #expect(typo.stderr.contains("--value: unknown categorical feedback 'too_formall' (did you mean 'too_formal'?)"))
+        let rating = try run(["feedback", "add", "--persona", "echo", "--type", "rating", "--value", "4"])
+        #expect(rating.status == 2)
+        #expect(rating.stderr.contains("--value: a rating needs the interaction it rates"))
+        let imported = try importing([Self.good, #"{"persona": "echo", "type": "categorical", "value": "too_formall"}"#])
+        #expect(imported.status == 2)
+        #expect(imported.stderr.contains("feedback.jsonl:2: unknown categorical feedback 'too_formall' (did you mean 'too_formal'?)"))
+        #expect(imported.stderr.contains("nothing was applied"))
+        #expect(try run(["persona", "history", "echo"]).stdout.contains("has not learned anything yet"))
+    }
+
+    @Test func aValueThatLooksLikeJSONMustBeJSON() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = try run(["feedback", "add", "--persona", "echo", "--type", "comparative", "--value", #"{"chosen": "a", "rejected" "b"}"#])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains(#"--value: column 28: expected ':' after the field name "rejected""#), "\(broken.stderr)")
+        let huge = try run(["feedback", "add", "--persona", "echo", "--type", "rating", "--value", "1e400"])
+        #expect(huge.status == 2)
+        #expect(huge.stderr.contains("out of range"))
+        let context = try run(["interactions", "add", "--persona", "echo", "--input", "a", "--output", "b", "--context", "[1]"])
+        #expect(context.status == 2)
+        #expect(context.stderr.contains("--context must be a JSON object"))
     }
 
     @Test func anImportAppliesOnceAndReportsDuplicatesTheSecondTime() throws {
@@ -81,9 +197,6 @@ struct FeedbackCommandTests {
 
     @Test func aLoggedFormulaTakesAnOutcome() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        // An explicit --db must exist before a command writes to it (a typo never makes a new file).
-        #expect(try run(["run", "formulate", "--persona", "anti_aging", "--concerns", "wrinkles", "--log"]).status == 2)
-        #expect(try CLIRunner.run(["data", "init", "--db", db]).status == 0)
         let formulated = try run(["run", "formulate", "--persona", "anti_aging", "--concerns", "wrinkles", "--log", "--json"])
         #expect(formulated.status == 0, "\(formulated.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(formulated.stdout.utf8)) as? [String: Any])
@@ -107,6 +220,6 @@ struct FeedbackCommandTests {
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        #expect(files.isEmpty, "created \(files)")
+        #expect(files == ["learning.sqlite"], "created \(files)")   // the test's own database, and nothing else
     }
 }

@@ -9,6 +9,8 @@
 -- and returns a list of signals { trait =, adjustment =, confidence = 0..1, weight = }.
 -- Weight says how much the kind of feedback counts: explicit corrections 2, buttons and choices 1,
 -- ratings and free text (implicit, vaguer) 0.5.
+-- Feedback the user got wrong (a misspelt category, a rating of 7, a rating without its
+-- interaction) is refused with host.reject: an input error (exit 2), not this plugin's fault.
 
 local style = require "style"
 
@@ -51,17 +53,30 @@ local function signal(trait, adjustment, confidence, weight)
   return { trait = trait, adjustment = adjustment, confidence = confidence, weight = weight }
 end
 
-local function known(t)
-  local names = {}
-  for k in pairs(t) do names[#names + 1] = k end
-  table.sort(names)
-  return table.concat(names, ", ")
+local function names(t)
+  local list = {}
+  for k in pairs(t) do list[#list + 1] = k end
+  table.sort(list)
+  return list
 end
 
+-- The user's feedback is wrong (not this plugin): host.reject stops the call as an input error
+-- (exit 2), with the message naming where the feedback came from.
+local function reject(message, ...)
+  host.reject(message:format(...))
+end
+
+local CATEGORIES = names(CATEGORICAL)
+
 function M.categorical(fb)
+  if type(fb.value) ~= "string" then
+    reject("a categorical feedback is one of: %s (got a %s)", table.concat(CATEGORIES, ", "), type(fb.value))
+  end
   local moves = CATEGORICAL[fb.value]
   if moves == nil then
-    error(("unknown categorical feedback '%s' (known: %s)"):format(tostring(fb.value), known(CATEGORICAL)), 0)
+    local closest = host.suggest(fb.value, CATEGORIES)
+    reject("unknown categorical feedback '%s'%s; known: %s", fb.value,
+      closest and (" (did you mean '" .. closest .. "'?)") or "", table.concat(CATEGORIES, ", "))
   end
   local out = {}
   local confidence = fb.value == "doesnt_sound_like_me" and 0.5 or 0.8
@@ -73,8 +88,12 @@ end
 -- 1-2 away from it, 3 says nothing.
 function M.rating(fb)
   local stars = tonumber(fb.value)
-  if stars == nil or stars < 1 or stars > 5 then error("a rating is a number from 1 to 5", 0) end
-  if not fb.measures.output then error("a rating needs --interaction: it rates that interaction's output", 0) end
+  if stars == nil or stars < 1 or stars > 5 then
+    reject("a rating is a number from 1 to 5, got %s", tostring(fb.value))
+  end
+  if not fb.measures.output then
+    reject("a rating needs the interaction it rates (--interaction N, or \"interaction\" in a JSON line)")
+  end
   local direction = (stars - 3) / 2
   local out = {}
   for trait, target in pairs(style.profile(fb.measures.output)) do
@@ -88,8 +107,12 @@ end
 
 -- A corrected message: move by the difference between the corrected and the original style.
 function M.correction(fb)
-  if not (fb.measures.original and fb.measures.corrected) then
-    error("a correction needs --interaction (the original output) and the corrected text as --value", 0)
+  if not fb.measures.original then
+    reject("a correction needs the interaction whose output it corrects "
+      .. "(--interaction N, or \"interaction\" in a JSON line)")
+  end
+  if not fb.measures.corrected then
+    reject("a correction's value is the corrected text, got a %s", type(fb.value))
   end
   local before, after = style.profile(fb.measures.original), style.profile(fb.measures.corrected)
   local out = {}
@@ -103,7 +126,7 @@ end
 -- "Which sounds more like you, A or B?": move toward the chosen answer's style.
 function M.comparative(fb)
   if not (fb.measures.chosen and fb.measures.rejected) then
-    error('a comparative feedback is { "chosen": "text", "rejected": "text" }', 0)
+    reject('a comparative feedback is {"chosen": "text", "rejected": "text"}')
   end
   local chosen, rejected = style.profile(fb.measures.chosen), style.profile(fb.measures.rejected)
   local out = {}
@@ -117,7 +140,8 @@ function M.comparative(fb)
 end
 
 function M.freeform(fb)
-  local text = tostring(fb.value):lower()
+  if type(fb.value) ~= "string" then reject("a freeform feedback is text, got a %s", type(fb.value)) end
+  local text = fb.value:lower()
   local out, seen = {}, {}
   for _, rule in ipairs(PHRASES) do
     local phrase, trait, adjustment = rule[1], rule[2], rule[3]

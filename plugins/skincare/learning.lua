@@ -28,11 +28,19 @@ function M.traits(ingredients)
   return traits
 end
 
+-- A wrong outcome is the user's input error, not this plugin's: host.reject (exit 2).
 local function score(x, name)
   local v = tonumber(x)
-  if v == nil or v < 0 or v > 10 then error(("outcome %s must be a number from 0 to 10"):format(name), 0) end
+  if v == nil or v < 0 or v > 10 then
+    local got = x == nil and "nothing" or tostring(x)
+    host.reject(("outcome %s must be a number from 0 to 10, got %s"):format(name, got))
+  end
   return (v - 5) / 5   -- -1 (terrible) .. 1 (excellent)
 end
+
+local OUTCOME_FIELD_NAMES = { "efficacy", "ingredients", "safety", "user_satisfaction" }
+local OUTCOME_FIELDS = {}
+for _, name in ipairs(OUTCOME_FIELD_NAMES) do OUTCOME_FIELDS[name] = true end
 
 -- outcome(fb): fb.value = { efficacy, safety, user_satisfaction (0-10), ingredients = { ids } }.
 -- Every ingredient the formulation used moves the same way: satisfaction counts most, then
@@ -40,10 +48,34 @@ end
 -- rise and the others fall.
 function M.outcome(fb)
   local v = fb.value
-  if type(v) ~= "table" then error("an outcome is { efficacy, safety, user_satisfaction, ingredients = {...} }", 0) end
+  if type(v) ~= "table" then
+    host.reject('an outcome is {"efficacy": 0-10, "safety": 0-10, "user_satisfaction": 0-10, '
+      .. '"ingredients": [...]}')
+  end
+  for key in pairs(v) do
+    if not OUTCOME_FIELDS[key] then
+      local closest = host.suggest(tostring(key), OUTCOME_FIELD_NAMES)
+      local hint = closest and (" (did you mean '" .. closest .. "'?)") or ""
+      host.reject(("unknown outcome field '%s'%s; an outcome has: %s"):format(tostring(key), hint,
+        table.concat(OUTCOME_FIELD_NAMES, ", ")))
+    end
+  end
   local ingredients = v.ingredients or (fb.interaction and fb.interaction.context.ingredients)
   if type(ingredients) ~= "table" or #ingredients == 0 then
-    error("an outcome needs the formulation's ingredients (value.ingredients or the interaction's context)", 0)
+    host.reject("an outcome needs the formulation's ingredients "
+      .. "(value.ingredients, or --interaction N of a logged formula)")
+  end
+  for i, id in ipairs(ingredients) do
+    if type(id) ~= "string" then
+      host.reject(("outcome ingredients[%d] must be an ingredient id, got %s"):format(i, tostring(id)))
+    end
+    if not fb.traits["multiplier." .. id] then
+      local known = {}
+      for trait in pairs(fb.traits) do known[#known + 1] = trait:match("^multiplier%.(.+)$") end
+      local closest = host.suggest(id, known)
+      host.reject(("outcome ingredients[%d]: unknown ingredient '%s'%s"):format(i, id,
+        closest and (" (did you mean '" .. closest .. "'?)") or ""))
+    end
   end
   local s = 0.6 * score(v.user_satisfaction, "user_satisfaction") + 0.2 * score(v.efficacy, "efficacy")
     + 0.2 * score(v.safety, "safety")

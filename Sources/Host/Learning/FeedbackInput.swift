@@ -15,12 +15,17 @@ public struct FeedbackInput: Sendable {
     public var time: Date?
     public var source: String
     /// An id from the user's system: the same id twice is the same feedback (ignored the second time).
+    /// A number is kept as written (`12`, all its digits).
     public var externalID: String?
+    /// How versions before 2026-12 wrote a numeric id (`12.0`, `1e+20`: the number read as a
+    /// `Double`), so a file imported then is still recognised as imported.
+    public var legacyExternalID: String?
     /// Where it came from, for errors (`feedback.jsonl:3`, `--value`).
     public var location: String
 
     public init(persona: String, interactionID: Int64? = nil, type: String, target: String? = nil, value: JSONValue,
-                time: Date? = nil, source: String = "cli", externalID: String? = nil, location: String = "feedback") {
+                time: Date? = nil, source: String = "cli", externalID: String? = nil, legacyExternalID: String? = nil,
+                location: String = "feedback") {
         self.persona = persona
         self.interactionID = interactionID
         self.type = type
@@ -29,13 +34,24 @@ public struct FeedbackInput: Sendable {
         self.time = time
         self.source = source
         self.externalID = externalID
+        self.legacyExternalID = legacyExternalID
         self.location = location
     }
 
     /// The same feedback given twice has the same fingerprint: same persona, type, target and
     /// value, on the same interaction (or with the same external id, or at the same stated time).
-    func fingerprint(at time: Date) -> String {
-        var parts = [persona, type, target ?? "", JSONDocumentText.canonical(value)]
+    /// `canonical` is the value's canonical JSON text.
+    func fingerprint(at time: Date, canonical: String) -> String {
+        fingerprint(externalID: externalID, at: time, canonical: canonical)
+    }
+
+    /// The fingerprint an earlier version stored for this feedback, when it differs.
+    func legacyFingerprint(at time: Date, canonical: String) -> String? {
+        legacyExternalID.map { fingerprint(externalID: $0, at: time, canonical: canonical) }
+    }
+
+    private func fingerprint(externalID: String?, at time: Date, canonical: String) -> String {
+        var parts = [persona, type, target ?? "", canonical]
         if let externalID { parts = [persona, "id", externalID] }
         else if let interactionID { parts.append("interaction \(interactionID)") }
         else { parts.append("at \(time.timeIntervalSince1970)") }
@@ -59,11 +75,14 @@ public struct FeedbackOutcome: Sendable, Codable {
     public var message: String
 }
 
-/// Canonical JSON text of a value (sorted keys), for fingerprints and storage.
-enum JSONDocumentText {
-    static func canonical(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
-    }
+/// A feedback checked and stamped before anything is computed: its time (now, when it states
+/// none), the canonical text of its value and its fingerprints.
+struct PreparedFeedback {
+    /// Its place in the call's input.
+    var index: Int
+    var input: FeedbackInput
+    var time: Date
+    var value: JSONDocument
+    var fingerprint: String
+    var legacyFingerprint: String?
 }

@@ -22,15 +22,67 @@ struct FeedbackMappingTests {
         #expect(s == [SignalRecord(trait: "formality", adjustment: -0.2, confidence: 0.8, weight: 1)])
     }
 
-    @Test func anUnknownCategoryIsAPluginErrorNamingIt() throws {
-        let f = try LearningFixture()
-        #expect(throws: LearningError.self) { try f.pipeline.addFeedback([f.feedback("categorical", .string("too_purple"), at: 0)]) }
+    /// The user's mistake, refused by the plugin with `host.reject`: an input error (exit 2)
+    /// naming where the feedback came from, not a plugin error (exit 3). Before, a typo in a
+    /// categorical value was reported as the plugin's fault.
+    func rejection(_ f: LearningFixture, _ input: FeedbackInput) -> (message: String, error: LearningError)? {
         do {
-            _ = try f.pipeline.addFeedback([f.feedback("categorical", .string("too_purple"), at: 0)])
+            _ = try f.pipeline.addFeedback([input])
+            return nil
         } catch {
-            #expect(error.description.contains("too_purple"))
-            #expect(error.description.contains("too_formal"))
+            guard case .located(let place, .plugin(.rejected(let plugin, _, let message))) = error else {
+                Issue.record("not a rejection: \(error)")
+                return nil
+            }
+            #expect(place == input.location)
+            #expect(["conversation", "skincare"].contains(plugin))
+            #expect(error.isInputError)
+            return (message, error)
         }
+    }
+
+    @Test func anUnknownCategoryIsTheUsersErrorWithADidYouMean() throws {
+        let f = try LearningFixture()
+        var typo = f.feedback("categorical", .string("too_formall"), at: 0)
+        typo.location = "--value"
+        let (message, error) = try #require(rejection(f, typo))
+        #expect(message.hasPrefix("unknown categorical feedback 'too_formall' (did you mean 'too_formal'?)"))
+        #expect(message.contains("too_casual"))
+        #expect(error.description.hasPrefix("--value: unknown categorical feedback 'too_formall'"))
+        #expect(try rejection(f, f.feedback("categorical", .string("much_too_purple_prose"), at: 0))?.message.contains("did you mean") == false)
+        #expect(try rejection(f, f.feedback("categorical", .number(3), at: 0))?.message.contains("got a number") == true)
+        #expect(try f.pipeline.store.feedback(of: "echo").isEmpty)
+    }
+
+    @Test func aRatingOutOfRangeOrWithoutItsInteractionIsTheUsersError() throws {
+        let f = try LearningFixture()
+        let id = try f.pipeline.addInteraction(persona: "echo", input: "Reply to Sam", output: casual)
+        #expect(rejection(f, f.feedback("rating", .number(7), interaction: id, at: 0))?.message == "a rating is a number from 1 to 5, got 7")
+        #expect(rejection(f, f.feedback("rating", .number(4), at: 0))?.message.contains("needs the interaction it rates") == true)
+        #expect(rejection(f, f.feedback("correction", .string(casual), at: 0))?.message.contains("needs the interaction") == true)
+        #expect(rejection(f, f.feedback("comparative", .string("A"), at: 0))?.message.contains("chosen") == true)
+        #expect(rejection(f, f.feedback("freeform", .number(2), at: 0))?.message.contains("is text") == true)
+    }
+
+    @Test func aWrongOutcomeIsTheUsersError() throws {
+        let f = try LearningFixture()
+        let good: [String: JSONValue] = ["efficacy": .number(8), "safety": .number(9), "user_satisfaction": .number(7),
+                                         "ingredients": .array([.string("niacinamide")])]
+        var value = good
+        value["safety"] = .number(11)
+        #expect(rejection(f, f.feedback(for: "anti_aging", "outcome", .object(value), at: 0))?.message
+                == "outcome safety must be a number from 0 to 10, got 11")
+        value = good
+        value["user_satisfacton"] = .number(7)
+        #expect(rejection(f, f.feedback(for: "anti_aging", "outcome", .object(value), at: 0))?.message
+                    .hasPrefix("unknown outcome field 'user_satisfacton' (did you mean 'user_satisfaction'?)") == true)
+        value = good
+        value["ingredients"] = .array([.string("niacinamid")])
+        #expect(rejection(f, f.feedback(for: "anti_aging", "outcome", .object(value), at: 0))?.message
+                == "outcome ingredients[1]: unknown ingredient 'niacinamid' (did you mean 'niacinamide'?)")
+        value = good
+        value["ingredients"] = nil
+        #expect(rejection(f, f.feedback(for: "anti_aging", "outcome", .object(value), at: 0))?.message.contains("needs the formulation's ingredients") == true)
     }
 
     @Test func aCorrectionToCasualTextLowersFormalityWithTheExplicitWeight() throws {

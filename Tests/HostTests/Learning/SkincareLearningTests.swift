@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import Builtins
 import LuaBridge
@@ -44,7 +45,11 @@ struct SkincareLearningTests {
         #expect(niacinamide > 1.2, "niacinamide \(niacinamide) after 400 samples")
         #expect(retinol < 0.8, "retinol \(retinol) after 400 samples")
 
-        formulate.learnedMultipliers = ["anti_aging": Dictionary(uniqueKeysWithValues: learned.traits.map { (String($0.key.dropFirst(11)), $0.value) })]
+        let multipliers = try #require(try f.pipeline.learnedMultipliers(of: "anti_aging"))
+        #expect(multipliers.version == "v1.4")
+        #expect(multipliers.multipliers["niacinamide"] == niacinamide)
+        #expect(multipliers.multipliers.count == learned.traits.count)
+        formulate.learnedMultipliers = ["anti_aging": multipliers.multipliers]
         let after = try formulate.run(request)
         #expect(!after.ingredients.contains { $0.id == "retinol" })
         let nia = try #require(after.ingredients.first { $0.id == "niacinamide" })
@@ -62,5 +67,35 @@ struct SkincareLearningTests {
         #expect(outcomes.last?.status == "rejected")
         #expect(outcomes.last?.message.contains("retinol never exceeds multiplier 1.0") == true)
         #expect(try f.pipeline.currentTraits(of: "sensitive_skin").traits["multiplier.retinol"] == 1)
+    }
+
+    @Test func learnedMultipliersAreNilUntilSomethingIsLearned() throws {
+        let f = try LearningFixture()
+        #expect(try f.pipeline.learnedMultipliers(of: "anti_aging") == nil)
+        #expect(try f.pipeline.learnedMultipliers(of: "no_such_persona") == nil)
+        let first = outcomes(f, count: 1, from: 0)
+        _ = try f.pipeline.addFeedback(first)
+        // The first feedback stores v1.0 as declared (its batch waits): every multiplier at 1.
+        let declared = try #require(try f.pipeline.learnedMultipliers(of: "anti_aging"))
+        #expect(declared.version == "v1.0")
+        #expect(declared.multipliers.count > 50)
+        #expect(declared.multipliers.values.allSatisfy { $0 == 1 })
+        // echo learns, but no ingredient multipliers.
+        _ = try f.pipeline.addFeedback([f.feedback("categorical", .string("too_formal"), at: 0)])
+        #expect(try f.pipeline.learnedMultipliers(of: "echo")?.multipliers.isEmpty == true)
+    }
+
+    @Test func learnedMultipliersOfADamagedVersionAreAnErrorNotNothing() throws {
+        let f = try LearningFixture()
+        _ = try f.pipeline.addFeedback(outcomes(f, count: 1, from: 0))
+        let queue = try DatabaseQueue(path: f.database.path)
+        try queue.write { db in try db.execute(sql: #"UPDATE persona_versions SET traits = '{"multiplier.retinol": "high"}'"#) }
+        #expect(throws: LearningError.self) { try f.pipeline.learnedMultipliers(of: "anti_aging") }
+        do {
+            _ = try f.pipeline.learnedMultipliers(of: "anti_aging")
+        } catch {
+            guard case .damaged(let damage) = error else { Issue.record("\(error)"); return }
+            #expect(damage.field == "traits")
+        }
     }
 }

@@ -109,3 +109,47 @@ public struct NewFeedback: Sendable, Hashable {
         self.fingerprint = fingerprint
     }
 }
+
+/// Stored learning data that cannot be read back as what it must be: a date that does not
+/// parse, a status no version can have, learner states or a context that do not decode.
+///
+/// The database was damaged or edited by hand. Reading never guesses (a date as 1970, a state
+/// reset to nothing): it stops, naming the database, the row and the field.
+public struct LearningDataError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The database file.
+    public var database: String
+    /// The table and row: `learner_states, persona 'echo'`, `feedback 12`.
+    public var record: String
+    /// The column.
+    public var field: String
+    /// What is wrong with its value.
+    public var problem: String
+
+    public init(database: String, record: String, field: String, problem: String) {
+        self.database = database
+        self.record = record
+        self.field = field
+        self.problem = problem
+    }
+
+    public var description: String {
+        "\(database): \(record), \(field): \(problem); the stored learning data is damaged (edited by hand or by another program?)"
+    }
+}
+
+/// What a computation read the learning tables at: the highest feedback and version ids ever
+/// assigned. Every learning write (a feedback, a version, a rollback) raises one of them, so an
+/// unchanged token means no learning data changed in between.
+public struct LearningStateToken: Sendable, Hashable, CustomStringConvertible {
+    /// The highest feedback id ever assigned (SQLite's AUTOINCREMENT sequence), 0 before any.
+    public var lastFeedbackID: Int64
+    /// The highest version id ever assigned, 0 before any.
+    public var lastVersionID: Int64
+
+    public init(lastFeedbackID: Int64, lastVersionID: Int64) {
+        self.lastFeedbackID = lastFeedbackID
+        self.lastVersionID = lastVersionID
+    }
+
+    public var description: String { "feedback \(lastFeedbackID), version \(lastVersionID)" }
+}
