@@ -72,7 +72,18 @@ public final class PersonaDatabase: Sendable {
         }
         let started = Date()
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            // Switching a brand-new file to WAL needs an exclusive lock and SQLite does not call
+            // the busy handler for it: when another process is creating the same file at that
+            // moment, try again (within the writer timeout) instead of failing at once.
+            var opened: DatabasePool?
+            while opened == nil {
+                do {
+                    opened = try DatabasePool(path: path, configuration: config)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date().timeIntervalSince(started) < writerTimeout {
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+            }
+            pool = opened!
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
