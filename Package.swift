@@ -32,12 +32,15 @@ let package = Package(
             name: "Builtins",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Bounded copies of the Lua library functions that loop in C (the string, table and utf8
+        // libraries, load, tonumber, os.date): they charge their work to the sandbox's budgets.
+        .target(name: "LuaSandboxC", dependencies: ["CLua"]),
         // The Lua bridge: the only Swift module that imports CLua. One budgeted lua_State per
         // runtime, values across the boundary, and the sandbox plugins run in. Its Lua halves
         // (the sandbox prelude and the formula tracer) are .lua files embedded at build time.
         .target(
             name: "LuaBridge",
-            dependencies: ["CLua", "Builtins"],
+            dependencies: ["CLua", "LuaSandboxC", "Builtins"],
             resources: [.embedInCode("Lua/sandbox.lua"), .embedInCode("Lua/tracer.lua")]
         ),
         // Plugins: discovery, loading, the host API, and the plugin contract read into typed specs.

@@ -6,9 +6,13 @@
  * `static inline`, prefixed `clua_`, and used only by Sources/Host/Lua*.swift.
  *
  * Part 1 wraps the Lua 5.4 macros the host needs. Part 2 is the sandbox's machinery:
- * the per-state control block, the budgeted allocator, the instruction-count hook, the
- * traceback message handler and the trampoline through which Lua calls Swift without
- * ever unwinding across Swift frames.
+ * the per-state control block, the budgeted allocator, the instruction-count hook (which also
+ * watches the wall-clock deadline), `clua_charge` (how C code charges its work to the same
+ * budget), the traceback message handler and the trampoline through which Lua calls Swift
+ * without ever unwinding across Swift frames. The bounded copies of the library functions that
+ * loop in C (string patterns and the rest of the string library, the table and utf8 libraries,
+ * load, tonumber, os.date) live in Sources/LuaSandboxC and charge their work through
+ * `clua_charge`.
  */
 #ifndef PERSONA_HOST_CLUA_SHIM_H
 #define PERSONA_HOST_CLUA_SHIM_H
@@ -19,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <time.h>
 
 /* ---------------------------------------------------------------- Part 1: macros */
 
@@ -66,34 +71,87 @@ static inline int clua_isinteger(lua_State *L, int idx) { return lua_isinteger(L
 /* ------------------------------------------------------ Part 2: sandbox machinery */
 
 /** Why the last protected call was stopped by the sandbox, if it was. */
-enum { CLUA_TRIP_NONE = 0, CLUA_TRIP_INSTRUCTIONS = 1, CLUA_TRIP_MEMORY = 2 };
+enum { CLUA_TRIP_NONE = 0, CLUA_TRIP_INSTRUCTIONS = 1, CLUA_TRIP_MEMORY = 2, CLUA_TRIP_DEADLINE = 3 };
 
 /** How often (in VM instructions) the count hook runs. */
 #define CLUA_HOOK_GRANULARITY 1000
 
 /**
  * One per lua_State, reached through the state's extra space (shared by its coroutines).
- * Swift owns the memory and outlives the state.
+ * Swift owns the memory and outlives the state. A zeroed block means: no deadline, no hook.
  */
 typedef struct clua_control {
     size_t mem_used;          /* bytes currently allocated by this state */
     size_t mem_limit;         /* refuse growth past this while enforcing */
     int mem_enforce;          /* 0 while the host itself pushes values */
-    long long instr_used;     /* VM instructions used by the current call, in hook ticks */
+    long long instr_used;     /* VM instructions (and charged C work) used by the current call */
     long long instr_limit;    /* budget for one host call */
     int trip;                 /* CLUA_TRIP_* for the current call */
     int hooked;               /* whether the count hook is armed for the current call */
     /* Lua calling Swift: returns the number of results, or -1 with an error message on top. */
     int (*dispatch)(lua_State *L, void *context, int function_id);
     void *context;
+    long long timeout_ns;     /* wall-clock limit of one hooked call; 0: none */
+    long long deadline_ns;    /* clua_now_ns() past which the current call fails; 0: none,
+                                 CLUA_DEADLINE_PENDING: not started yet (see clua_past_deadline) */
+    long long clock_check_at; /* instr_used at which clua_charge next reads the clock */
+    lua_State *main_state;    /* the state's main thread (set by clua_newstate) */
+    char trip_message[256];   /* the error clua_trip raised last ("chunk:line: …"), for a call
+                                 that swallowed it (a pcall or load as its very last act) */
 } clua_control;
+
+/** Allocations at least this big look at the deadline (see clua_alloc). */
+#define CLUA_BIG_ALLOCATION ((size_t)1 << 20)
+
+/** `deadline_ns` of a call whose clock has not been read yet. */
+#define CLUA_DEADLINE_PENDING (-1LL)
 
 /** The control block of `L` (stored in LUA_EXTRASPACE, which coroutines inherit). */
 static inline clua_control *clua_control_of(lua_State *L) {
     return *(clua_control **)lua_getextraspace(L);
 }
 
-/** A lua_Alloc that keeps the state within `mem_limit` while enforcing. */
+/**
+ * A cheap monotonic clock in nanoseconds: CLOCK_MONOTONIC_COARSE is read from the vDSO without
+ * a system call (a few ns) and ticks every few milliseconds, which is plenty for deadlines.
+ */
+static inline long long clua_now_ns(void) {
+    struct timespec ts;
+#ifdef CLOCK_MONOTONIC_COARSE
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+#else
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+#endif
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/**
+ * Whether the current call's deadline has passed (one coarse clock read; false with no
+ * deadline). The clock of a call starts at its first check, not when the call begins: a call
+ * shorter than one count tick (a formula on one row) then never reads the clock at all, and
+ * what the deadline leaves out is at most the call's first tick of work.
+ */
+static inline int clua_past_deadline(clua_control *c) {
+    if (c->deadline_ns == 0) return 0;
+    long long now = clua_now_ns();
+    if (c->deadline_ns == CLUA_DEADLINE_PENDING) {
+        c->deadline_ns = now + c->timeout_ns;
+        return 0;
+    }
+    return now > c->deadline_ns;
+}
+
+static inline void clua_count_hook(lua_State *L, lua_Debug *ar);
+
+/**
+ * A lua_Alloc that keeps the state within `mem_limit` while enforcing.
+ *
+ * A big allocation (a long string being built by `..`, a table growing) also looks at the
+ * clock: past the call's deadline it sets the main thread's hook to run on the very next
+ * instruction, which then raises the deadline error (lua_sethook is safe anywhere, as from a
+ * signal handler). Without this, a loop whose every instruction copies megabytes would only be
+ * stopped at the next count tick, a thousand such copies later.
+ */
 static inline void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     clua_control *c = (clua_control *)ud;
     size_t old = ptr ? osize : 0;
@@ -106,29 +164,66 @@ static inline void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) 
         c->trip = CLUA_TRIP_MEMORY;
         return NULL;
     }
+    if (nsize >= old + CLUA_BIG_ALLOCATION && c->mem_enforce && c->hooked && c->deadline_ns != 0
+        && c->main_state != NULL && clua_past_deadline(c)) {
+        lua_sethook(c->main_state, clua_count_hook, LUA_MASKCOUNT, 1);
+    }
     void *p = realloc(ptr, nsize);
     if (p != NULL) c->mem_used = c->mem_used - old + nsize;
     return p;
 }
 
 /**
- * The count hook: charges CLUA_HOOK_GRANULARITY instructions per tick. Past the budget it
- * raises, and re-arms itself on every instruction so that a plugin cannot catch the error
- * with pcall and keep looping.
+ * Pushes "chunk:line: " for the innermost Lua function at `level` or above (C functions such as
+ * `string.find` or `pcall` are skipped, so the message names the plugin's line), or "".
+ */
+static inline void clua_push_where(lua_State *L, int level) {
+    lua_Debug ar;
+    while (lua_getstack(L, level, &ar)) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+        level++;
+    }
+    lua_pushliteral(L, "");
+}
+
+/**
+ * Stops the current call for `reason` (CLUA_TRIP_INSTRUCTIONS or CLUA_TRIP_DEADLINE): records
+ * the reason, re-arms the hook on this thread at every instruction (so a `pcall` in the plugin
+ * that catches the error gets it again on its very next instruction) and raises
+ * "chunk:line: instruction budget of N exceeded" or "…: wall-clock deadline of S s exceeded",
+ * naming the first Lua function at `level` or above. Does not return.
+ */
+static inline int clua_trip(lua_State *L, clua_control *c, int reason, int level) {
+    c->trip = reason;
+    lua_sethook(L, clua_count_hook, LUA_MASKCOUNT, 1);
+    clua_push_where(L, level);
+    if (reason == CLUA_TRIP_DEADLINE) {
+        char seconds[32];
+        snprintf(seconds, sizeof seconds, "%g", (double)c->timeout_ns / 1e9);
+        lua_pushfstring(L, "wall-clock deadline of %s s exceeded", seconds);
+    } else {
+        lua_pushfstring(L, "instruction budget of %I exceeded", (lua_Integer)c->instr_limit);
+    }
+    lua_concat(L, 2);
+    snprintf(c->trip_message, sizeof c->trip_message, "%s", lua_tostring(L, -1));
+    return lua_error(L);
+}
+
+/**
+ * The count hook: charges CLUA_HOOK_GRANULARITY instructions per tick, and checks the budget
+ * and the deadline. Past either it raises, and re-arms itself on every instruction so that a
+ * plugin cannot catch the error with pcall and keep looping.
  */
 static inline void clua_count_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     clua_control *c = clua_control_of(L);
     c->instr_used += lua_gethookcount(L);  /* this thread's tick size: 1000, or 1 once tripped */
-    if (c->instr_used > c->instr_limit) {
-        c->trip = CLUA_TRIP_INSTRUCTIONS;
-        lua_sethook(L, clua_count_hook, LUA_MASKCOUNT, 1);
-        /* Level 0 inside a hook is the Lua function being run: name its line. */
-        luaL_where(L, 0);
-        lua_pushfstring(L, "instruction budget of %I exceeded", (lua_Integer)c->instr_limit);
-        lua_concat(L, 2);
-        lua_error(L);
-    }
+    if (c->instr_used > c->instr_limit) clua_trip(L, c, CLUA_TRIP_INSTRUCTIONS, 0);
+    if (clua_past_deadline(c)) clua_trip(L, c, CLUA_TRIP_DEADLINE, 0);
 }
 
 /** Arms the count hook at its normal granularity on `L`. */
@@ -136,16 +231,43 @@ static inline void clua_arm_hook(lua_State *L) {
     lua_sethook(L, clua_count_hook, LUA_MASKCOUNT, CLUA_HOOK_GRANULARITY);
 }
 
+/** The slow half of `clua_charge`: over budget, or time to look at the clock. */
+static inline void clua_charge_check(lua_State *L, clua_control *c) {
+    if (c->instr_used > c->instr_limit) clua_trip(L, c, CLUA_TRIP_INSTRUCTIONS, 0);
+    c->clock_check_at = c->instr_used + CLUA_HOOK_GRANULARITY;
+    if (clua_past_deadline(c)) clua_trip(L, c, CLUA_TRIP_DEADLINE, 0);
+}
+
 /**
- * Starts a new budgeted call: clears the counters and the trip reason, and arms the count
- * hook unless the function is proven bounded. States run unhooked between calls (with any
- * hook set, Lua 5.4 routes every instruction through its tracer, doubling a tiny call's cost).
+ * Charges `n` instructions of work done in C (pattern-matching steps, elements moved, bytes
+ * read) to the current call, from inside a C function called by Lua. Past the budget or the
+ * deadline it raises exactly as the count hook does, naming the calling Lua line; the clock is
+ * read at most once per CLUA_HOOK_GRANULARITY charged instructions. Outside a budgeted, hooked
+ * call (host code, proven-bounded calls) it does nothing.
+ */
+static inline void clua_charge(lua_State *L, long long n) {
+    clua_control *c = clua_control_of(L);
+    if (!c->hooked) return;
+    c->instr_used += n;
+    if (c->instr_used > c->instr_limit || c->instr_used >= c->clock_check_at) clua_charge_check(L, c);
+}
+
+/**
+ * Starts a new budgeted call: clears the counters and the trip reason, resets the deadline
+ * (its clock starts at the first check), and arms the count hook unless the function is proven
+ * bounded. States run unhooked between calls (with any hook set, Lua 5.4 routes every
+ * instruction through its tracer, doubling a tiny call's cost); a proven-bounded call needs
+ * neither hook nor deadline.
  */
 static inline void clua_begin_call(lua_State *L, clua_control *c, int hooked) {
     c->instr_used = 0;
     c->trip = CLUA_TRIP_NONE;
     c->hooked = hooked;
-    if (hooked) clua_arm_hook(L);
+    if (hooked) {
+        c->clock_check_at = CLUA_HOOK_GRANULARITY;
+        c->deadline_ns = c->timeout_ns > 0 ? CLUA_DEADLINE_PENDING : 0;
+        clua_arm_hook(L);
+    }
     c->mem_enforce = 1;
 }
 
@@ -216,6 +338,7 @@ static inline lua_State *clua_newstate(clua_control *c) {
     lua_State *L = lua_newstate(clua_alloc, c);
     if (L == NULL) return NULL;
     *(clua_control **)lua_getextraspace(L) = c;
+    c->main_state = L;
     lua_atpanic(L, clua_panic);
     return L;
 }

@@ -42,6 +42,11 @@ public struct ScriptFailure: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `file:line: ` (or `file: `, or nothing), the prefix of a message about this failure.
+    var location: String {
+        file.map { "\($0)\(line.map { ":\($0)" } ?? ""): " } ?? ""
+    }
+
     /// `file:line: message`, as a Lua programmer expects to read it.
     public var description: String {
         switch (file, line) {
@@ -64,13 +69,15 @@ public enum LuaError: Error, Sendable, Equatable, CustomStringConvertible {
     case instructionBudget(limit: Int64, ScriptFailure)
     /// The state ran past its memory budget.
     case memoryBudget(limitBytes: Int, ScriptFailure)
+    /// A call ran past its wall-clock deadline (`LuaRuntime.Limits.deadline`).
+    case timeout(limit: Duration, ScriptFailure)
     /// A value could not cross the bridge (cycle, nesting too deep, foreign function).
     case conversion(String)
 
     /// The parsed failure, when Lua code was involved.
     public var failure: ScriptFailure? {
         switch self {
-        case .syntax(let f), .runtime(let f), .instructionBudget(_, let f), .memoryBudget(_, let f): f
+        case .syntax(let f), .runtime(let f), .instructionBudget(_, let f), .memoryBudget(_, let f), .timeout(_, let f): f
         case .stateCreation, .conversion: nil
         }
     }
@@ -82,11 +89,22 @@ public enum LuaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .syntax(let f), .runtime(let f):
             f.description
         case let .instructionBudget(limit, f):
-            "\(f.file.map { "\($0)\(f.line.map { ":\($0)" } ?? ""): " } ?? "")instruction budget of \(limit) exceeded (an endless loop?)"
+            "\(f.location)instruction budget of \(limit) exceeded (an endless loop?)"
         case let .memoryBudget(limit, f):
-            "\(f.file.map { "\($0)\(f.line.map { ":\($0)" } ?? ""): " } ?? "")memory budget of \(limit >> 20) MiB exceeded"
+            "\(f.location)memory budget of \(limit >> 20) MiB exceeded"
+        case let .timeout(limit, f):
+            "\(f.location)wall-clock deadline of \(LuaError.seconds(limit)) s exceeded"
         case .conversion(let why):
             "value cannot cross the Lua bridge: \(why)"
         }
+    }
+}
+
+extension LuaError {
+    /// A duration in seconds as the deadline message writes it ("5", "0.5"): C's "%g", which the
+    /// control block's own message (Sources/CLua/shim.h) uses too.
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%g", Double(seconds) + Double(attoseconds) / 1e18)
     }
 }

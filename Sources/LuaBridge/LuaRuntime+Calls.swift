@@ -66,6 +66,7 @@ extension LuaRuntime {
         let status = clua_pcall(L, 3, 1, LuaRuntime.tracebackSlot)
         clua_end_call(L, control)
         guard status == LUA_OK else { throw failure(status: status) }
+        if control.pointee.trip != Int32(CLUA_TRIP_NONE) { try checkSwallowedTrip() }
         guard lua_type(L, -1) == LUA_TNUMBER else { throw notANumber() }
         let result = clua_tonumber(L, -1, nil)
         lua_settop(L, LuaRuntime.tracebackSlot)
@@ -79,14 +80,34 @@ extension LuaRuntime {
         return .runtime(ScriptFailure(message: "expected a number back, got \(type)"))
     }
 
-    /// `lua_pcall` with the traceback handler and a fresh budget; failures become `LuaError`.
-    /// On success the results are on the stack above the handler.
+    /// `lua_pcall` with the traceback handler, a fresh budget and a fresh deadline; failures
+    /// become `LuaError`. On success the results are on the stack above the handler.
     func protectedCall(arguments: Int32, results: Int32, hooked: Bool = true) throws(LuaError) {
         let L = state
         clua_begin_call(L, control, hooked ? 1 : 0)
         let status = clua_pcall(L, arguments, results, LuaRuntime.tracebackSlot)
         clua_end_call(L, control)
         guard status == LUA_OK else { throw failure(status: status) }
+        if control.pointee.trip != Int32(CLUA_TRIP_NONE) { try checkSwallowedTrip() }
+    }
+
+    /// A call that ran past its instruction budget or deadline can still return normally when
+    /// catching the error was its very last act (`return pcall(f)`, `return load(reader)`: the
+    /// next instruction, which would raise it again, never comes). It fails all the same. (A
+    /// refused allocation that was caught is not a failure: the state stayed within its memory.)
+    @inline(never)
+    func checkSwallowedTrip() throws(LuaError) {
+        let trip = Int(control.pointee.trip)
+        guard trip == Int(CLUA_TRIP_INSTRUCTIONS) || trip == Int(CLUA_TRIP_DEADLINE) else { return }
+        let message = withUnsafeBytes(of: control.pointee.trip_message) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        resetStack()
+        collectGarbage()
+        if trip == Int(CLUA_TRIP_DEADLINE) {
+            throw .timeout(limit: limits.deadline, ScriptFailure(luaMessage: message))
+        }
+        throw .instructionBudget(limit: limits.instructions, ScriptFailure(luaMessage: message))
     }
 
     /// Turns a failed pcall (message on top) into a `LuaError`, resetting the stack.
@@ -102,6 +123,10 @@ extension LuaRuntime {
         if trip == Int(CLUA_TRIP_INSTRUCTIONS) {
             collectGarbage()
             return .instructionBudget(limit: limits.instructions, failure)
+        }
+        if trip == Int(CLUA_TRIP_DEADLINE) {
+            collectGarbage()
+            return .timeout(limit: limits.deadline, failure)
         }
         return .runtime(failure)
     }

@@ -1,28 +1,15 @@
 import CLua
+import LuaSandboxC
 
 /// One Lua 5.4 state with its budgets: the only type in persona-host that touches the Lua C API.
 ///
 /// A `lua_State` is single-threaded, so a runtime is confined to whoever created it: it is
 /// deliberately not `Sendable`. Values cross in and out as `LuaValue`; every call into Lua is a
-/// protected call with a traceback handler and a fresh instruction budget, and every allocation
-/// counts against the memory budget while plugin code runs. Errors come back as `LuaError`.
+/// protected call with a traceback handler, a fresh instruction budget and a wall-clock deadline,
+/// and every allocation counts against the memory budget while plugin code runs. Library
+/// functions that loop in C are bounded copies (Sources/LuaSandboxC) that charge their work to
+/// the same budget. Errors come back as `LuaError`.
 public final class LuaRuntime {
-    /// Budgets for untrusted code, applied per call into Lua.
-    public struct Limits: Sendable, Equatable {
-        /// VM instructions one call may execute (checked every 1,000).
-        public var instructions: Int64
-        /// Bytes the whole state may hold while plugin code runs.
-        public var memoryBytes: Int
-
-        public init(instructions: Int64 = 100_000_000, memoryBytes: Int = 256 << 20) {
-            self.instructions = instructions
-            self.memoryBytes = memoryBytes
-        }
-
-        /// The defaults: 10⁸ instructions per call and 256 MiB per state.
-        public static let `default` = Limits()
-    }
-
     /// The budgets in force.
     public let limits: Limits
     /// The main thread of the state; closed when the runtime goes away.
@@ -41,13 +28,16 @@ public final class LuaRuntime {
     static let tracebackSlot: Int32 = 1
 
     /// Creates a state with the budgeted allocator, the instruction hook and the libraries the
-    /// sandbox draws from. Nothing is exposed to plugins until a `Sandbox` builds their environment.
+    /// sandbox draws from, their C loops replaced by bounded copies (`string`, `table`, `utf8`,
+    /// `load`, `tonumber`, `os.date`: see Sources/LuaSandboxC). Nothing is exposed to plugins
+    /// until a `Sandbox` builds their environment.
     public init(limits: Limits = .default) throws(LuaError) {
         self.limits = limits
         control = .allocate(capacity: 1)
         control.initialize(to: clua_control())
         control.pointee.mem_limit = limits.memoryBytes
         control.pointee.instr_limit = limits.instructions
+        control.pointee.timeout_ns = limits.deadlineNanoseconds
         guard let L = clua_newstate(control) else {
             control.deallocate()
             throw .stateCreation
@@ -57,6 +47,8 @@ public final class LuaRuntime {
         control.pointee.dispatch = LuaRuntime.dispatch
         control.pointee.context = Unmanaged.passUnretained(self).toOpaque()
         clua_open_sandbox_libs(L)
+        // Fully initialised by now: a throw runs deinit, which closes the state.
+        guard lsb_install(L) == LUA_OK else { throw .stateCreation }
         clua_push_traceback(L)
     }
 

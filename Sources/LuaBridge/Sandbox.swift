@@ -51,7 +51,7 @@ public final class Sandbox {
             "readfile": .function(runtime.makeFunction { arguments in
                 guard let relative = arguments.first?.stringValue else { return [.nil, "no file name"] }
                 switch Sandbox.read(relative, under: root) {
-                case .success(let text): return [.string(text)]
+                case .success(let bytes): return [.bytes(bytes)]
                 case .failure(let why): return [.nil, .string(why.description)]
                 }
             }),
@@ -127,8 +127,10 @@ public final class Sandbox {
         return .success(names.sorted())
     }
 
-    /// Reads a UTF-8 file that must resolve (after symlinks) to a path inside `root`.
-    static func read(_ relative: String, under root: URL) -> Result<String, ReadRefusal> {
+    /// Reads a file that must resolve (after symlinks) to a path inside `root`, as bytes: Lua
+    /// source is bytes, and string literals in any encoding (Latin-1 is common) must reach Lua
+    /// exactly as written.
+    static func read(_ relative: String, under root: URL) -> Result<[UInt8], ReadRefusal> {
         guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
             return .failure(ReadRefusal(description: "'\(relative)' is outside the plugin's folder"))
         }
@@ -139,10 +141,7 @@ public final class Sandbox {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return .failure(ReadRefusal(description: "no file '\(relative)' in the plugin's folder"))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(ReadRefusal(description: "'\(relative)' is not UTF-8 text"))
-        }
-        return .success(text)
+        return .success([UInt8](data))
     }
 }
 

@@ -32,6 +32,10 @@ end
 local ENV = {}
 
 -- string: no dump; the metatable strings share is protected and indexes its own copy.
+-- By now the state's string, table, utf8 and os tables, `load` and `tonumber` already hold the
+-- bounded copies installed in C when the state was created (Sources/LuaSandboxC): everything
+-- below copies them, so `string.find(s, p)`, `s:find(p)` and the real globals all charge their
+-- work to the call's budget.
 local safe_string = copy(string, { dump = true })
 local string_mt = getmetatable("")
 string_mt.__index = copy(safe_string)
