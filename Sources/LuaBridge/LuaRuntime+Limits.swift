@@ -1,3 +1,4 @@
+import Builtins
 import Foundation
 
 /// The budgets a runtime applies to untrusted code, and reading them from the environment.
@@ -91,4 +92,9 @@ extension LuaRuntime {
             "\(variable)='\(value)' is not valid: expected \(expected)"
         }
     }
+}
+
+/// A bad `$PERSONA_HOST_LUA_*` value is the user's input: exit 2.
+extension LuaRuntime.LimitsError: UserFacingError {
+    public var exitStatus: ExitStatus { .usage }
 }

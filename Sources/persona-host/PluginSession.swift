@@ -40,9 +40,10 @@ struct PluginSession {
         return PluginSession(set: set, loader: loader, skipped: skipped)
     }
 
-    /// The sandbox budgets: the defaults, or as `$PERSONA_HOST_LUA_*` sets them.
+    /// The sandbox budgets: the defaults, or as `$PERSONA_HOST_LUA_INSTRUCTIONS`,
+    /// `$PERSONA_HOST_LUA_MEMORY_MB` and `$PERSONA_HOST_LUA_TIMEOUT` set them (a bad value exits 2).
     static func limits() throws -> LuaRuntime.Limits {
-        .default
+        try LuaRuntime.Limits.fromEnvironment(ProcessInfo.processInfo.environment)
     }
 
     /// Says on stderr which plugins were left out, for commands whose output has no place for it.
