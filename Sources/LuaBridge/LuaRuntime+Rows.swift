@@ -22,6 +22,13 @@ extension LuaRuntime {
         defer { resetStack() }
         releaseDroppedReferences()
         let bounded = isBounded(function)
+        // Compiled first: compiling resets the stack, and the loop below keeps values on it.
+        let builder: LuaFunctionRef
+        do {
+            builder = try compile(LuaRuntime.strictRowSource, chunkName: "=rows")
+        } catch {
+            throw RowFailure(row: rows.lowerBound, error: error)
+        }
         let numeric = fields.compactMap { name in columns.numeric[name].map { (name, $0) } }
         let text = fields.compactMap { name in columns.text[name].map { (name, $0) } }
         guard lua_checkstack(L, Int32(numeric.count + 2 * text.count + 8)) != 0 else {
@@ -39,11 +46,21 @@ extension LuaRuntime {
                 lua_rawseti(L, -2, lua_Integer(i + 1))
             }
         }
+        // The metatable every row gets: reading a field that is not one of `fields` is an error
+        // (a misspelt column is never a silent nil), while a NULL in a known column reads as nil.
+        let strict: Int32
+        do {
+            strict = try pushStrictRowMetatable(builder, fields: fields)
+        } catch {
+            throw RowFailure(row: rows.lowerBound, error: error)
+        }
         let base = lua_gettop(L)
         var results = [Double](repeating: 0, count: rows.count)
         for row in rows {
             lua_rawgeti(L, clua_registryindex(), lua_Integer(function.reference))
             lua_createtable(L, 0, Int32(numeric.count + text.count))
+            lua_pushvalue(L, strict)
+            lua_setmetatable(L, -2)
             for (k, (_, column)) in numeric.enumerated() {
                 let value = column[row]
                 guard !value.isNaN else { continue }
@@ -74,5 +91,26 @@ extension LuaRuntime {
             lua_settop(L, base)
         }
         return results
+    }
+
+    /// The Lua source of the row metatable's builder (runs with the host's globals).
+    static let strictRowSource = """
+        local known, list = ...
+        return { __metatable = false, __index = function(_, key)
+          if known[key] then return nil end
+          error("u." .. tostring(key) .. " is not a column this formula can read (columns: " .. list .. "); "
+            .. "declare it in columns, or in optional_columns with a stand-in value", 2)
+        end }
+        """
+
+    /// Pushes the strict row metatable for `fields` and returns its stack index.
+    private func pushStrictRowMetatable(_ builder: LuaFunctionRef, fields: [String]) throws(LuaError) -> Int32 {
+        let known = LuaValue.table(Dictionary(uniqueKeysWithValues: fields.map { (LuaKey.string($0), LuaValue.bool(true)) }))
+        let list = fields.sorted().joined(separator: ", ")
+        try push(.function(builder))
+        try push(known)
+        try push(.string(list))
+        try protectedCall(arguments: 2, results: 1)
+        return lua_gettop(state)
     }
 }

@@ -17,12 +17,15 @@ public final class Sandbox {
         public var seed: Int64
         /// Whether `require` may load files (folder plugins) or not (single-file plugins).
         public var allowRequire: Bool
+        /// Where files already read come from again (nil: read from disk every time).
+        public var snapshot: SourceSnapshot?
 
-        public init(root: URL, displayRoot: String, seed: Int64 = 0, allowRequire: Bool = true) {
+        public init(root: URL, displayRoot: String, seed: Int64 = 0, allowRequire: Bool = true, snapshot: SourceSnapshot? = nil) {
             self.root = root
             self.displayRoot = displayRoot
             self.seed = seed
             self.allowRequire = allowRequire
+            self.snapshot = snapshot
         }
     }
 
@@ -50,14 +53,16 @@ public final class Sandbox {
             }),
             "readfile": .function(runtime.makeFunction { arguments in
                 guard let relative = arguments.first?.stringValue else { return [.nil, "no file name"] }
-                switch Sandbox.read(relative, under: root) {
+                let read = { Sandbox.read(relative, under: root) }
+                switch spec.snapshot.map({ $0.file(relative, read) }) ?? read() {
                 case .success(let bytes): return [.bytes(bytes)]
                 case .failure(let why): return [.nil, .string(why.description)]
                 }
             }),
             "modules": .function(runtime.makeFunction { arguments in
                 guard let folder = arguments.first?.stringValue else { return [.nil, "no folder name"] }
-                switch Sandbox.modules(in: folder, under: root) {
+                let list = { Sandbox.modules(in: folder, under: root) }
+                switch spec.snapshot.map({ $0.listing(folder, list) }) ?? list() {
                 case .success(let names): return [.array(names.map { .string($0) })]
                 case .failure(let why): return [.nil, .string(why.description)]
                 }
@@ -100,7 +105,7 @@ public final class Sandbox {
     }
 
     /// Why a file could not be read for the plugin.
-    struct ReadRefusal: Error, CustomStringConvertible {
+    struct ReadRefusal: Error, Sendable, CustomStringConvertible {
         var description: String
     }
 

@@ -55,7 +55,8 @@ public struct PluginLoader: Sendable {
         let name = source.entryName
         let logger = logger
         let spec = Sandbox.Spec(root: source.root, displayRoot: source.displayRoot,
-                                seed: seed &+ Int64(PluginLoader.stableHash(name)), allowRequire: source.isFolder)
+                                seed: seed &+ Int64(PluginLoader.stableHash(name)), allowRequire: source.isFolder,
+                                snapshot: source.snapshot)
         let sandbox: Sandbox
         let results: [LuaValue]
         let rejection = InputRejection()

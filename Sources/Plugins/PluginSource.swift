@@ -12,6 +12,13 @@ public struct PluginSource: Sendable, Equatable {
     public var isFolder: Bool
     /// How its folder is named in messages (`plugins/parenting`).
     public var displayRoot: String
+    /// The files as first read, shared by every load of this source in one command, so the copies
+    /// of a plugin a pipeline loads for its workers run the very rules the first load checked.
+    public let snapshot = SourceSnapshot()
+
+    public static func == (a: PluginSource, b: PluginSource) -> Bool {
+        (a.root, a.mainFile, a.isFolder, a.displayRoot) == (b.root, b.mainFile, b.isFolder, b.displayRoot)
+    }
 
     /// The main file as named in messages (`plugins/parenting/init.lua`).
     public var displayPath: String { "\(displayRoot)/\(mainFile)" }

@@ -77,6 +77,20 @@ import TestSupport
         #expect(small.values[0][0] == -4.5)   // SCALE as loaded, not as filters() left it
     }
 
+    /// The copies a run loads for per-row formulas run the rules the run loaded, even if the file
+    /// is edited on disk in between.
+    @Test func copiesRunTheRulesTheRunLoadedEvenIfTheFileChanges() throws {
+        let source = """
+            return { name = "shapes", version = "1", api = 1, description = "", persona = function() return { name = "S" } end,
+              features = { f = function(u) if u.kind then return u.a * FACTOR end return 0 end } }
+            """
+        let (plugin, folder) = try load("FACTOR = 2\n" + source)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try ("FACTOR = 1000\n" + source).write(to: folder.appendingPathComponent("shapes/init.lua"), atomically: true, encoding: .utf8)
+        let values = try compute(plugin, table(rows: 10)).values[0]
+        #expect(values[0] == -9)   // a = -4.5, FACTOR as first loaded
+    }
+
     @Test func aFailingFormulaNamesPluginFormulaAndUser() throws {
         let (plugin, folder) = try load("""
             return { name = "shapes", version = "1", api = 1, description = "", persona = function() return { name = "S" } end,
@@ -88,7 +102,7 @@ import TestSupport
         } throws: { error in
             let text = String(describing: error)
             return text.contains("plugin 'shapes', formula 'score', user_id 1008")
-                && text.contains("init.lua:2: attempt to index a nil value (field 'missing')")
+                && text.contains("init.lua:2: u.missing is not a column this formula can read (columns: a, b, kind)")
         }
     }
 
