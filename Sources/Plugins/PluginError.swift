@@ -29,15 +29,15 @@ public enum PluginError: UserFacingError, Sendable {
     case hook(plugin: String, hook: String, LuaError)
     /// A feature formula failed (raised, broke a budget or gave a non-number) for one user.
     case formula(plugin: String, formula: String, userID: Int64, LuaError)
-    /// A hook returned something of the wrong shape.
-    case badResult(plugin: String, hook: String, problem: String)
+    /// A hook returned something off its spec (`location`: where the hook is defined).
+    case badResult(plugin: String, hook: String, problem: String, location: SourceLocation? = nil)
     /// A hook refused the user's input with `host.reject(message)`: an input error, not a plugin fault.
     case rejected(plugin: String, hook: String, message: String)
 
     /// The plugin concerned, when one is known.
     public var plugin: String? {
         switch self {
-        case .script(let p, _, _), .incompatibleAPI(let p, _, _, _), .hook(let p, _, _), .badResult(let p, _, _),
+        case .script(let p, _, _), .incompatibleAPI(let p, _, _, _), .hook(let p, _, _), .badResult(let p, _, _, _),
              .formula(let p, _, _, _), .rejected(let p, _, _): p
         case .duplicateName(let name, _, _): name
         case .conflict(let p, _, _): p
@@ -74,8 +74,8 @@ public enum PluginError: UserFacingError, Sendable {
         case let .formula(plugin, formula, user, error):
             let text = error.description
             return "plugin '\(plugin)', formula '\(formula)', user_id \(user): \(text)"
-        case let .badResult(plugin, hook, problem):
-            return "plugin '\(plugin)', \(hook): \(problem)"
+        case let .badResult(plugin, hook, problem, location):
+            return (location.map { "\($0): " } ?? "") + "plugin '\(plugin)', \(hook): \(problem)"
         case let .rejected(_, _, message):
             return message
         }

@@ -19,7 +19,16 @@ struct PersonaRules {
     }
 
     private func bad(_ rule: String, _ problem: String) -> PluginError {
-        .badResult(plugin: plugin.name, hook: "multipliers.\(rule)", problem: problem)
+        let hook: FunctionHook? = switch rule {
+        case "weights": rules.weights
+        case "preference": rules.preference
+        case "confidence": rules.confidence
+        case "budget": rules.budget
+        case "limits": rules.limits
+        case "exclusion": rules.exclusion
+        default: nil
+        }
+        return .badResult(plugin: plugin.name, hook: "multipliers.\(rule)", problem: problem, location: hook?.location)
     }
 
     /// `multipliers.base_confidence` (default `ContractDefaults.baseConfidence`), checked at load.

@@ -58,7 +58,7 @@ public struct FilterPlan: Sendable {
             for category in owned { attemptedBy[category, default: []].append(plugin.name) }
             let ownedTerms = goal.detected.filter { owned.contains($0.category) }.flatMap { $0.matches.map(\.term) }
             let results = try plugin.call(hook, [goal.luaValue])
-            let read = try FilterResult(results, plugin: plugin.name, hook: hook.name, matched: Set(goal.matchedTerms))
+            let read = try FilterResult(results, plugin: plugin.name, hook: hook, matched: Set(goal.matchedTerms))
             for (condition, tagged) in read.conditions {
                 let terms = tagged ?? (owned.count == 1 ? ownedTerms : [])
                 entries.append(Entry(plugin: plugin.name, condition: condition, terms: terms))
@@ -95,8 +95,8 @@ struct FilterResult {
 
     struct Problem: Error, CustomStringConvertible { var description: String }
 
-    init(_ results: [LuaValue], plugin: String, hook: String, matched: Set<String>) throws(PluginError) {
-        func bad(_ problem: String) -> PluginError { .badResult(plugin: plugin, hook: hook, problem: problem) }
+    init(_ results: [LuaValue], plugin: String, hook: FunctionHook, matched: Set<String>) throws(PluginError) {
+        func bad(_ problem: String) -> PluginError { .badResult(plugin: plugin, hook: hook.name, problem: problem, location: hook.location) }
         let first = results.first ?? .nil
         guard let list = first.arrayValue else { throw bad("must return a list of conditions, got \(first.typeName)") }
         guard list.count <= ContractDefaults.Limits.conditions else {

@@ -71,7 +71,7 @@ struct PersonaNamer {
         } catch {
             throw .plugin(error)
         }
-        func bad(_ problem: String) -> GoalError { .plugin(.badResult(plugin: plugin.name, hook: hook.name, problem: problem)) }
+        func bad(_ problem: String) -> GoalError { .plugin(.badResult(plugin: plugin.name, hook: hook.name, problem: problem, location: hook.location)) }
         guard value.isTable else { throw bad("must return { name = \"…\", traits = {…} }, got \(value.typeName)") }
         if let extra = value.fields.map(\.name).first(where: { $0 != "name" && $0 != "traits" }) {
             throw bad("returned an unknown field '\(extra)' (a persona has name and traits)")
