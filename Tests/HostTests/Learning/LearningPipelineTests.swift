@@ -50,7 +50,7 @@ struct LearningPipelineTests {
             _ = try f.pipeline.addFeedback([f.feedback(for: "probe", "weightless", .string("x"), at: 0)])
             Issue.record("a weight-0 signal was accepted (and silently dropped by the learner)")
         } catch {
-            guard case .located(_, .plugin(.badResult(let plugin, let hook, let problem))) = error else { Issue.record("\(error)"); return }
+            guard case .located(_, .plugin(.badResult(let plugin, let hook, let problem, _))) = error else { Issue.record("\(error)"); return }
             #expect(plugin == "probe")
             #expect(hook.contains("feedback.weightless"))
             #expect(problem.contains("above 0"))
