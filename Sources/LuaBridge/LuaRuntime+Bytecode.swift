@@ -82,36 +82,10 @@ enum LuaOpcodes {
         return verified
     }
 
-    /// Parses a stripped `lua_dump` of one function: header, then the function's code array.
+    /// The summary of a (stripped) `lua_dump` of one function: its own opcodes and parameter count.
     static func parse(_ bytes: [UInt8]) -> LuaRuntime.BytecodeSummary? {
-        var index = 0
-        func byte() -> UInt8? {
-            guard index < bytes.count else { return nil }
-            defer { index += 1 }
-            return bytes[index]
-        }
-        func size() -> Int? {  // MSB-first groups of 7 bits; the last byte has bit 7 set
-            var value = 0
-            for _ in 0..<10 {
-                guard let b = byte() else { return nil }
-                value = (value << 7) | Int(b & 0x7f)
-                if b & 0x80 != 0 { return value }
-            }
-            return nil
-        }
-        // Header: "\x1bLua", version 0x54, format 0, 6 check bytes, 3 sizes, an integer and a float.
-        guard bytes.count > 32, bytes[0...4] == [0x1b, 0x4c, 0x75, 0x61, 0x54], bytes[12] == 4 else { return nil }
-        index = 31
-        guard byte() != nil,                      // upvalue count of the closure
-              let source = size(), source == 0,  // stripped: no source name
-              size() != nil, size() != nil,       // line defined, last line defined
-              let parameters = byte(), byte() != nil, byte() != nil,  // params, is_vararg, max stack
-              let count = size(), count > 0, index + count * 4 <= bytes.count
-        else { return nil }
-        var opcodes = Set<UInt8>()
-        for i in 0..<count {
-            opcodes.insert(bytes[index + i * 4] & 0x7f)  // little-endian: the low 7 bits of the first byte
-        }
-        return .init(opcodes: opcodes, parameterCount: Int(parameters))
+        guard let dump = FunctionDump.parse(bytes), !dump.code.isEmpty else { return nil }
+        // Little-endian instructions: the opcode is the low 7 bits.
+        return .init(opcodes: Set(dump.code.map { UInt8($0 & 0x7f) }), parameterCount: dump.parameterCount)
     }
 }
