@@ -208,8 +208,8 @@ struct FeedbackSession {
                 throw f.fail("trait", "'\(trait)' is not a trait of \(persona.id)\(Suggestion.phrase(for: trait, among: persona.traits.map(\.name)))")
             }
             return SignalRecord(trait: trait, adjustment: try f.number("adjustment", in: -1e6...1e6),
-                                confidence: item["confidence"] == .nil ? 1 : try f.number("confidence", in: 0...1),
-                                weight: item["weight"] == .nil ? 1 : try weight(f))
+                                confidence: item["confidence"] == .nil ? ContractDefaults.signalConfidence : try f.number("confidence", in: 0...1),
+                                weight: item["weight"] == .nil ? ContractDefaults.signalWeight : try weight(f))
         }
     }
 }
