@@ -199,7 +199,13 @@ struct FeedbackSession {
     private func readSignals(_ value: LuaValue, persona: LearningPersona, input: FeedbackInput) throws -> [SignalRecord] {
         let hook = "feedback.\(input.type)"
         guard let items = value.arrayValue else {
-            throw PluginError.badResult(plugin: persona.plugin.name, hook: hook, problem: "must return a list of signals, got \(value.typeName)")
+            throw PluginError.badResult(plugin: persona.plugin.name, hook: hook, problem: "must return a list of signals, got \(value.typeName)",
+                                        location: persona.mapping(for: input.type)?.location)
+        }
+        guard items.count <= ContractDefaults.Limits.listItems else {
+            throw PluginError.badResult(plugin: persona.plugin.name, hook: hook,
+                                        problem: "returned \(items.count) signals; at most \(ContractDefaults.Limits.listItems)",
+                                        location: persona.mapping(for: input.type)?.location)
         }
         return try items.enumerated().map { i, item in
             let f = LuaFieldReader(plugin: persona.plugin.name, path: "\(hook) result[\(i + 1)]", table: item)
