@@ -24,7 +24,7 @@ struct DataCommand: ParsableCommand {
             let existed = FileManager.default.fileExists(atPath: database.resolvedPath)
             let db = try database.open(.create)!
             let users = try UserStore(database: db).count()
-            print(existed ? "\(database.resolvedPath) already exists (\(users) users); left as it is" : "created \(database.resolvedPath)")
+            Output.lines([existed ? "\(database.resolvedPath) already exists (\(users) users); left as it is" : "created \(database.resolvedPath)"])
         }
     }
 
@@ -47,8 +47,8 @@ struct DataCommand: ParsableCommand {
             defer { progress.finish() }
             let report = try store.generate(rows: rows, seed: seed, replace: replace, progress: progress.update)
             progress.finish()
-            print("generated \(report.rows) users (seed \(seed)) in \(database.resolvedPath)"
-                  + (report.replacedRows > 0 ? ", replacing \(report.replacedRows)" : ""))
+            Output.lines(["generated \(report.rows) users (seed \(seed)) in \(database.resolvedPath)"
+                  + (report.replacedRows > 0 ? ", replacing \(report.replacedRows)" : "")])
         }
     }
 
@@ -92,7 +92,7 @@ struct DataCommand: ParsableCommand {
                 try Output.json(StatsReport(stats))
                 return
             }
-            print("\(stats.rowCount) users in \(database.resolvedPath)")
+            Output.lines(["\(stats.rowCount) users in \(database.resolvedPath)"])
             var rows = [["COLUMN", "TYPE", "NON-NULL", "SUMMARY"]]
             for column in stats.columns {
                 let summary: String

@@ -24,7 +24,7 @@ struct InteractionsCommand: ParsableCommand {
             let contextValue = try context.map { try FeedbackValue.object($0, option: "--context") } ?? .object([:])
             let pipeline = try LearningContext(plugins: plugins, loading: loading, database: database).pipeline()
             let id = try pipeline.addInteraction(persona: persona, input: input, output: output, context: contextValue)
-            print(id)
+            Output.lines([String(id)])
         }
     }
 }
@@ -61,7 +61,7 @@ struct FeedbackCommand: ParsableCommand {
                                       value: value, location: "--value")
             let outcomes = try pipeline.addFeedback([input])
             if json { return try Output.json(outcomes[0]) }
-            print(outcomes[0].message)
+            Output.lines([outcomes[0].message])
         }
     }
 
@@ -96,10 +96,10 @@ struct FeedbackCommand: ParsableCommand {
                 throw CLIFailure(status: error.exitStatus, message: message + "; nothing was applied")
             }
             if json { return try Output.json(outcomes) }
-            if outcomes.isEmpty { print("\(file): no feedback lines; nothing to apply"); return }
-            for outcome in outcomes where outcome.status != "pending" { print(outcome.message) }
+            if outcomes.isEmpty { Output.lines(["\(file): no feedback lines; nothing to apply"]); return }
+            for outcome in outcomes where outcome.status != "pending" { Output.lines([outcome.message]) }
             let counts = Dictionary(grouping: outcomes, by: \.status).mapValues(\.count)
-            print("\(file): \(outcomes.count) feedback: " + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+            Output.lines(["\(file): \(outcomes.count) feedback: " + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")])
         }
 
         /// The file's bytes, or a usage failure saying why it cannot be read.

@@ -51,13 +51,13 @@ extension PersonaCommand {
                 if v.status != .rejected { previous = v.traits }
             }
             if json { return try Output.json(entries) }
-            if entries.isEmpty { print("\(id) has not learned anything yet (v1.0 as declared)"); return }
+            if entries.isEmpty { Output.lines(["\(id) has not learned anything yet (v1.0 as declared)"]); return }
             for e in entries {
-                print("\(e.version)  \(e.status)  \(e.createdAt)  \(e.reason)")
-                for c in e.changes.prefix(12) { print("    \(c.trait) \(c.from.formatted2) → \(c.to.formatted2)") }
-                if e.changes.count > 12 { print("    … and \(e.changes.count - 12) more traits") }
-                if e.feedback.count <= 3 { for f in e.feedback { print("    from feedback \(f)") } }
-                else { print("    from \(e.feedback.count) feedback (\(e.feedback.first!) … \(e.feedback.last!))") }
+                Output.lines(["\(e.version)  \(e.status)  \(e.createdAt)  \(e.reason)"])
+                for c in e.changes.prefix(12) { Output.lines(["    \(c.trait) \(c.from.formatted2) → \(c.to.formatted2)"]) }
+                if e.changes.count > 12 { Output.lines(["    … and \(e.changes.count - 12) more traits"]) }
+                if e.feedback.count <= 3 { for f in e.feedback { Output.lines(["    from feedback \(f)"]) } }
+                else { Output.lines(["    from \(e.feedback.count) feedback (\(e.feedback.first!) … \(e.feedback.last!))"]) }
             }
         }
     }
@@ -75,7 +75,7 @@ extension PersonaCommand {
             let pipeline = try LearningContext(plugins: plugins, loading: loading, database: database).pipeline()
             let outcome = try pipeline.rollback(persona: id, to: to)
             if json { return try Output.json(outcome) }
-            print(outcome.message)
+            Output.lines([outcome.message])
         }
     }
 }
