@@ -50,25 +50,6 @@ struct ManifestValidator {
     }
 }
 
-extension ContractReader {
-    mutating func readTagging(_ value: LuaValue) -> TaggingSpec? {
-        let path = ContractPath("tagging")
-        if value.functionValue != nil { return hook(value, path).map { TaggingSpec(function: $0, rules: [:]) } }
-        guard table(value, path, what: "a function(record) or a table of named rules") != nil else { return nil }
-        var rules: [String: TaggingSpec.Rule] = [:]
-        for (name, rule) in fields(value, path) {
-            if rule.functionValue != nil {
-                if let h = hook(rule, path + name) { rules[name] = .function(h) }
-            } else if rule.isTable {
-                rules[name] = .table(rule)
-            } else {
-                problem(path + name, "must be a function or a table, got \(Self.describe(rule))")
-            }
-        }
-        return TaggingSpec(function: nil, rules: rules)
-    }
-}
-
 /// Rules for plugin names.
 enum PluginNaming {
     /// Lower-case letters, digits, `_` and `-`, starting with a letter; at most 64 characters.

@@ -39,16 +39,3 @@ public struct FunctionHook: Sendable {
         self.location = location
     }
 }
-
-/// `tagging`: a function `(record) → tags`, or a table of named rules (each a function or a
-/// table). The tagging pipeline that will call them is not built yet: the spec checks the shape.
-public struct TaggingSpec: Sendable {
-    public enum Rule: Sendable {
-        case function(FunctionHook)
-        case table(LuaValue)
-    }
-    /// The whole hook as a function, when it is one.
-    public var function: FunctionHook?
-    /// Named rules, when the hook is a table.
-    public var rules: [String: Rule]
-}
