@@ -73,16 +73,29 @@ struct FormulateBenchmark {
             var loads: [Double] = []
             for _ in 0..<repetitions { loads.append(Timing.measure { load(plugins) }.nanoseconds / 1e6) }
             outcome.loads.append(.init(ingredients: size, milliseconds: Samples(loads)))
+            let database = emptyDatabase(beside: plugins)
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
             for request in FormulateBenchmark.cases {
                 FileHandle.standardError.write(Data("persona-bench: formulate, \(size) ingredients, \(request.label)…\n".utf8))
-                outcome.rows.append(measure(request, plugins: plugins, domain: domain))
+                outcome.rows.append(measure(request, plugins: plugins, domain: domain, database: database))
             }
         }
         return outcome
     }
 
+    /// An empty database (`persona-host data init`) beside the plugins folder: the CLI runs read their
+    /// learned multipliers from it and find none. (A missing `--db` is a usage error since the
+    /// database open modes.)
+    private func emptyDatabase(beside plugins: URL) -> String {
+        let path = plugins.path + "-empty.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let created = ChildProcess.run(RepositoryPaths.personaHost, ["data", "init", "--db", path])
+        guard created.status == 0 else { fail("persona-host data init --db \(path) failed: \(created.output)") }
+        return path
+    }
+
     /// Every figure of one request on one catalogue.
-    private func measure(_ c: Case, plugins: URL, domain: FormulationDomain) -> FormulateOutcome.Row {
+    private func measure(_ c: Case, plugins: URL, domain: FormulationDomain, database: String) -> FormulateOutcome.Row {
         let pipeline = FormulatePipeline(domain: domain)
         let (warm, first) = Timing.measure { formulate(pipeline, c) }  // untimed for the figures; sets the count
         let count = warm / 1e9 > slowSeconds ? slowRepetitions : repetitions
@@ -95,11 +108,9 @@ struct FormulateBenchmark {
             whole.append(runTime / 1e6)
             let (freshTime, cold) = Timing.measure { formulate(FormulatePipeline(domain: load(plugins)), c) }
             fresh.append(freshTime / 1e6)
-            // A database that does not exist: no learned multipliers are read, and none in the working directory is touched.
-            let noDatabase = plugins.appendingPathComponent("no-database.sqlite").path
+            // An empty database: no learned multipliers apply, and none in the working directory is touched.
             let process = ChildProcess.run(RepositoryPaths.personaHost,
-                                    ["run", "formulate", "--plugins", plugins.path, "--db", noDatabase] + c.arguments + ["--json"])
-            if FileManager.default.fileExists(atPath: noDatabase) { fail("run formulate created \(noDatabase)") }
+                                    ["run", "formulate", "--plugins", plugins.path, "--db", database] + c.arguments + ["--json"])
             guard process.status == 0,
                   let json = try? JSONSerialization.jsonObject(with: Data(process.stdout.utf8)) as? [String: Any],
                   let search = json["search"] as? [String: Any]

@@ -57,9 +57,9 @@ struct FormulateReport {
                 + "scored through the plugin's Lua rules. Whole `run`: `FormulatePipeline.run` on a loaded domain (scoring again, "
                 + "the branch-and-bound search, the binding-constraint diagnosis when not every concern is covered, the report). "
                 + "Load + `run`: a fresh plugin load, `find` and `run`, in process. Process: `persona-host run formulate "
-                + "--plugins DIR --db ABSENT --persona … --concerns … [--budget …] --json` spawned and timed from launch to exit, as the user "
-                + "meets it; `--db` names a database that does not exist, so no learned multipliers are read (with a database, "
-                + "the command also opens it to read them). Every repetition, in process and from the CLI, must give the same status and node count.",
+                + "--plugins DIR --db EMPTY --persona … --concerns … [--budget …] --json` spawned and timed from launch to exit, as the user "
+                + "meets it; `--db` names an empty database made by `persona-host data init`, which the command opens to read learned "
+                + "multipliers and finds none. Every repetition, in process and from the CLI, must give the same status and node count.",
             "The \(Format.grouped(outcome.generatedSize))-ingredient catalogue is generated (`CatalogueFixture`, seed \(outcome.seed)): "
                 + "the real ingredients unchanged, then seeded variants `<id>_v<n>` of them with scores, pH window, use range "
                 + "and cost perturbed within their valid ranges, class, concerns and tags kept, and incompatibilities and "

@@ -32,7 +32,8 @@ struct MachineInfo: Sendable {
         return nil
     }
 
-    private static func loadAverage() -> String? {
+    /// The 1-minute load average now.
+    static func loadAverage() -> String? {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
         return text.split(separator: " ").first.map(String.init)
     }

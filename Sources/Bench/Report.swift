@@ -29,7 +29,7 @@ struct Report {
             "|---|---:|---:|---|---|",
         ]
         for figure in results.flatMap(\.figures) {
-            let target = figure.target.map { "≤ \(Report.number($0, figure.unit)) \(figure.unit)" } ?? "—"
+            let target = figure.target.map { "\(figure.atLeast ? "≥" : "≤") \(Report.number($0, figure.unit)) \(figure.unit)" } ?? "—"
             let result = figure.passes.map { $0 ? "pass" : "**FAIL**" } ?? "context"
             lines.append("| \(figure.name) | \(Report.number(figure.value, figure.unit)) \(figure.unit) | \(target) | \(result) | \(figure.repetitions) |")
         }

@@ -8,19 +8,23 @@ import Foundation
 //
 // Usage: persona-bench [--only hook|load|start|host|goal|formulate]... [NAME]... [--no-write]
 //        persona-bench catalogue [N]
+// PERSONA_BENCH_GOAL_ROWS=20000[,…] runs the goal benchmark on other table sizes, for a quick check; it
+// implies --no-write.
 // (a bare name is the same as --only NAME: `persona-bench formulate` runs the formulation benchmark alone)
 // Exit status: 1 when a benchmark could not be run or its result could not be trusted, else 0;
 // a figure that misses its target is marked FAIL in the report and named on stderr.
 
 /// The formulation benchmark's detailed figures, for its own section (FormulateReport).
 var formulate: FormulateOutcome?
+/// The goal benchmark's side-by-side figures, for its own section (GoalBenchReport).
+var goal: GoalOutcome?
 
 /// The benchmarks, by the name `--only` takes.
 let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
     ("hook", { HookCallBenchmark().run() }),
     ("load", { PluginLoadBenchmark().run() }),
     ("start", { ColdStartBenchmark().run() }),
-    ("goal", { GoalBenchmark().run() }),
+    ("goal", { let outcome = GoalBenchmark().run(); goal = outcome; return outcome.result }),
     ("formulate", { let outcome = FormulateBenchmark().run(); formulate = outcome; return outcome.result }),
 ]
 
@@ -56,6 +60,10 @@ while let argument = arguments.popFirst() {
         fail("unknown argument '\(argument)' (try --help)")
     }
 }
+if ProcessInfo.processInfo.environment["PERSONA_BENCH_GOAL_ROWS"] != nil && write {
+    FileHandle.standardError.write(Data("persona-bench: PERSONA_BENCH_GOAL_ROWS is set: docs/BENCHMARKS.md is left alone (--no-write)\n".utf8))
+    write = false
+}
 if only.remove("host") != nil { only.formUnion(["hook", "load", "start"]) }
 if let unknown = only.first(where: { name in !benchmarks.contains { $0.name == name } }) {
     fail("no benchmark named '\(unknown)': \(benchmarks.map(\.name).joined(separator: ", "))")
@@ -63,23 +71,29 @@ if let unknown = only.first(where: { name in !benchmarks.contains { $0.name == n
 
 let machine = MachineInfo.current()  // before the runs: the load average is the one they started under
 var results: [String: BenchmarkResult] = [:]
-for benchmark in benchmarks where only.isEmpty || only.contains(benchmark.name) {
-    FileHandle.standardError.write(Data("persona-bench: running \(benchmark.name)…\n".utf8))
-    results[benchmark.name] = benchmark.run()
-}
 
-// Three sections of docs/BENCHMARKS.md: the host's micro-benchmarks, the goal pipeline, formulation.
+// Three sections of docs/BENCHMARKS.md: the host's micro-benchmarks, the goal pipeline, formulation. Each is
+// written as soon as its benchmarks have run, so a later benchmark that stops the run does not lose it.
 let sections: [(title: String, marker: String, names: [String])] = [
     ("Lua plugin host", "host", ["hook", "load", "start"]),
-    ("Goal pipeline against the Python reference", "goal", ["goal"]),
+    (GoalBenchReport.title, "goal", ["goal"]),
     (FormulateReport.title, "formulate", ["formulate"]),
 ]
 for section in sections {
+    for benchmark in benchmarks where section.names.contains(benchmark.name) && (only.isEmpty || only.contains(benchmark.name)) {
+        FileHandle.standardError.write(Data("persona-bench: running \(benchmark.name)…\n".utf8))
+        results[benchmark.name] = benchmark.run()
+    }
     let parts = section.names.compactMap { results[$0] }
     guard !parts.isEmpty else { continue }
     let report = Report(title: section.title, date: Date(), machine: machine, results: parts)
-    // The formulation section has its own table: stages, fastest–slowest, search nodes.
-    let markdown = section.marker == "formulate" ? formulate.map { FormulateReport(date: report.date, machine: machine, outcome: $0).markdown } : nil
+    // The formulation section has its own table (stages, fastest–slowest, search nodes), and so has the goal
+    // section (persona-host and the reference side by side on the same rows).
+    let markdown: String? = switch section.marker {
+    case "formulate": formulate.map { FormulateReport(date: report.date, machine: machine, outcome: $0).markdown }
+    case "goal": goal.map { GoalBenchReport(date: report.date, machine: machine, outcome: $0).markdown }
+    default: nil
+    }
     print(markdown ?? report.markdown)
     // A section is rewritten only when all of its benchmarks ran.
     guard write && parts.count == section.names.count else { continue }
