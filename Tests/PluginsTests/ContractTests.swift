@@ -57,6 +57,30 @@ import TestSupport
         #expect(text.contains("d/init.lua:6: clustering.k must satisfy 2 <= min <= max <= 50"))
     }
 
+    /// A table built in another file (a required module) is located in that file, at its key.
+    @Test func fieldsOfRequiredModulesAreLocatedInTheirFile() throws {
+        let text = try problems([
+            "f/init.lua": """
+                local items = require "items"
+                return { name = "f", version = "1", api = 1, description = "", ingredients = items, personas = {},
+                  multipliers = { weights = function() end, preference = function() end, confidence = function() end,
+                                  budget = function() end, limits = function() end } }
+                """,
+            "f/items.lua": """
+                local function ph() return { min = 4, max = 7 } end
+                return {
+                  { id = "a", class = "x", concerns = { "c" }, efficacy = 5, safety = 9, bioavailability = 0.5, stability = 0.5,
+                    ph = ph(), use_level = { min = 1, max = 2 }, cost_per_gram = 1, natural = true, incompatibilities = { "b" } },
+                  { id = "b", class = "x", concerns = { "c" },
+                    efficacy = "high", safety = 9, bioavailability = 0.5, stability = 0.5,
+                    ph = ph(), use_level = { min = 1, max = 2 }, cost_per_gram = 1, natural = true },
+                }
+                """,
+        ])
+        #expect(text.contains(#"f/items.lua:6: ingredients[2].efficacy must be a number, got string "high""#))
+        #expect(!text.contains("'b' is not the id of any ingredient"))   // b's own problem is reported once
+    }
+
     @Test func formulationHooksAreTypedAtLoad() throws {
         let text = try problems(["f/init.lua": """
             return {

@@ -51,8 +51,12 @@ extension ContractReader {
             ingredients.append(ingredient)
             tables.append(item)
         }
-        // A misspelt id in incompatibilities would silently allow an unsafe pair: refuse it.
-        let ids = ingredients.map(\.id)
+        // A misspelt id in incompatibilities would silently allow an unsafe pair: refuse it. Ids of
+        // entries that failed for another reason still count (their own problem is reported).
+        for (i, item) in items.enumerated() {
+            if let id = item["id"].stringValue, seen[id] == nil { seen[id] = i + 1 }
+        }
+        let ids = Array(seen.keys).sorted()
         for (i, ingredient) in ingredients.enumerated() {
             let at = path.appending(index: (seen[ingredient.id] ?? i + 1))
             for (field, list) in [("incompatibilities", ingredient.incompatibilities), ("synergies", ingredient.synergies)] {

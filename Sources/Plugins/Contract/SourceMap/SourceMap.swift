@@ -30,7 +30,13 @@ struct SourceMap {
             guard let data = fm.contents(atPath: url.path), data.count <= 4 << 20 else { continue }
             let relative = url.standardizedFileURL.path.dropFirst(source.root.standardizedFileURL.path.count + 1)
             let name = "\(source.displayRoot)/\(relative)"
-            sites += TableSites(file: name, bytes: Array(data)).sites
+            // Constructor links are indexes within one file's sites: shift them past the sites before.
+            let offset = sites.count
+            sites += TableSites(file: name, bytes: Array(data)).sites.map { site in
+                var site = site
+                for i in site.fields.indices { site.fields[i].constructor = site.fields[i].constructor.map { $0 + offset } }
+                return site
+            }
         }
         self.sites = sites
         mainFile = source.displayPath
