@@ -34,3 +34,43 @@ extension Double {
         return (self * scale).rounded() / scale
     }
 }
+
+/// The one way numbers are shown to people, by kind. Every text report formats through these,
+/// so a count, a share or a score reads the same in every command (JSON keeps raw values).
+///
+/// - a count: a whole number with thousands separators (`20,000`);
+/// - a share: a percentage with one decimal (`45.2%`);
+/// - a score (silhouette, confidence, distance, trait value): two fixed decimals (`0.57`),
+///   so a column of scores lines up;
+/// - a measured value (a column's mean, a formula's result, a price): up to two decimals with
+///   no trailing zeros, and a whole number as a whole number (`3`, `12.25`, `-0.5`).
+public enum NumberFormat {
+    /// `20000` → `20,000`.
+    public static func count<I: BinaryInteger>(_ n: I) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// A fraction as a percentage: `0.452` → `45.2%`.
+    public static func share(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return fraction.formatted2 }
+        let tenths = (fraction * 1000).rounded()
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = Int64(abs(tenths))
+        return "\(sign)\(magnitude / 10).\(magnitude % 10)%"
+    }
+
+    /// A score with two fixed decimals: `0.5` → `0.50`.
+    public static func score(_ d: Double) -> String {
+        guard d.isFinite else { return d.formatted2 }
+        return String(format2: d)
+    }
+
+    /// A measured value: up to two decimals, whole numbers without decimals (`3`, `12.25`).
+    public static func value(_ d: Double) -> String { d.formatted2 }
+}
