@@ -54,3 +54,18 @@ extension LuaRuntime {
         }
     }
 }
+
+extension LuaRuntime {
+    /// Where the Lua code that called the running host function is (`plugins/x/tests/a_test.lua:12`),
+    /// skipping C functions; `level` 2 is its caller's caller (for a host function called through
+    /// a Lua wrapper). Nil outside a host function or when no Lua code is on the stack. A plugin
+    /// test's assertions use it to name the line that failed.
+    public func callerLocation(level: Int = 1) -> String? {
+        let L = state
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        clua_push_where(L, Int32(level))
+        guard let text = lua_tolstring(L, -1, nil).map({ String(cString: $0) }), text.hasSuffix(": ") else { return nil }
+        return String(text.dropLast(2))
+    }
+}

@@ -35,11 +35,13 @@ public final class Sandbox {
     public let spec: Spec
     private let runFileFunction: LuaFunctionRef
 
-    /// Builds the environment. `hostAPI` becomes the plugin's `host` table; `log` receives `print` output.
+    /// Builds the environment. `hostAPI` becomes the plugin's `host` table; `globals` are added to
+    /// the environment (a plugin test's `test` table); `log` receives `print` output.
     public init(
         spec: Spec,
         limits: LuaRuntime.Limits = .default,
         hostAPI: (LuaRuntime) -> LuaValue = { _ in .table([:]) },
+        globals: (LuaRuntime) -> [String: LuaValue] = { _ in [:] },
         log: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(LuaError) {
         self.spec = spec
@@ -79,7 +81,8 @@ public final class Sandbox {
         } else {
             prelude = try runtime.compile(Sandbox.prelude, chunkName: "sandbox")
         }
-        let results = try runtime.call(prelude, [hostFunctions, specTable, hostAPI(runtime)])
+        let extra = LuaValue.table(Dictionary(uniqueKeysWithValues: globals(runtime).map { (LuaKey.string($0.key), $0.value) }))
+        let results = try runtime.call(prelude, [hostFunctions, specTable, hostAPI(runtime), extra])
         guard let run = results.first?.functionValue else { throw .conversion("sandbox prelude returned no loader") }
         runFileFunction = run
     }

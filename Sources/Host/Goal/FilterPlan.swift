@@ -43,6 +43,15 @@ public struct FilterPlan: Sendable {
     /// The conditions alone.
     public var conditions: [FilterCondition] { entries.map(\.condition) }
 
+    /// No conditions (a plugin test naming a cluster it describes itself).
+    static let empty = FilterPlan(entries: [], notApplied: [], consulted: [])
+
+    private init(entries: [Entry], notApplied: [NotApplied], consulted: [Consultation]) {
+        self.entries = entries
+        self.notApplied = notApplied
+        self.consulted = consulted
+    }
+
     /// Calls the relevant plugins' `filters` hooks and reads their conditions.
     public init(reading goal: GoalReading, plugins: [Plugin], domain: Plugin?) throws(PluginError) {
         let detected = Set(goal.detected.map(\.category))

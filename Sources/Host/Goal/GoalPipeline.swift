@@ -47,27 +47,15 @@ public struct GoalPipeline {
 
     public func run(_ options: Options) throws(GoalError) -> GoalRun {
         var clock = StageClock()
-        // Stage 1: intents.
+        // Stages 1 and 2: intents, domain and filter conditions.
         progress("reading the goal")
-        let taxonomy = Taxonomy(plugins: plugins.plugins)
-        let reading = GoalReading(text: options.goal, taxonomy: taxonomy)
-        guard !reading.detected.isEmpty else {
-            let known = Dictionary(uniqueKeysWithValues: taxonomy.categories.map { ($0.name, $0.terms) })
-            throw .noIntent(goal: options.goal, known: known, unrecognised: reading.unrecognisedWords)
-        }
-        let choice = try DomainChoice(reading: reading, plugins: plugins.plugins)
+        let planned = try GoalPlan(goal: options.goal, plugins: plugins.plugins, strict: options.strict)
+        let reading = planned.reading
+        let choice = planned.choice
         let domain = choice.plugin
+        let plan = planned.filters
         clock.lap("intents")
-
-        // Stage 2: filters.
         progress("selecting users")
-        let plan: FilterPlan
-        do {
-            plan = try FilterPlan(reading: reading, plugins: plugins.plugins, domain: domain)
-        } catch {
-            throw .plugin(error)
-        }
-        if options.strict && !plan.notApplied.isEmpty { throw .notApplied(plan.notApplied) }
         let filter: UserFilter
         let schema: UsersSchema
         do {

@@ -38,11 +38,11 @@ struct PersonaNamer {
         let fields = filterFields
         for cluster in clusters {
             var attempt = 1
-            var result = try call(cluster, fields: fields, taken: taken, attempt: attempt)
+            var result = try answer(cluster, fields: fields, taken: taken, attempt: attempt)
             calls.append(.init(cluster: cluster.index, attempt: attempt, top: cluster.distinguishing.first?.feature, name: result.name))
             while taken.contains(result.name) && attempt < 2 {
                 attempt += 1
-                result = try call(cluster, fields: fields, taken: taken, attempt: attempt)
+                result = try answer(cluster, fields: fields, taken: taken, attempt: attempt)
                 calls.append(.init(cluster: cluster.index, attempt: attempt,
                                    top: cluster.distinguishing.dropFirst().first?.feature, name: result.name))
             }
@@ -63,8 +63,9 @@ struct PersonaNamer {
         return (personas, calls)
     }
 
-    private func call(_ cluster: ClusterSummary, fields: [String: LuaValue], taken: [String],
-                      attempt: Int) throws(GoalError) -> (name: String, traits: JSONValue) {
+    /// One call of the hook on `cluster`, its answer checked (plugin tests call it directly).
+    func answer(_ cluster: ClusterSummary, fields: [String: LuaValue], taken: [String],
+                attempt: Int) throws(GoalError) -> (name: String, traits: JSONValue) {
         let value: LuaValue
         do {
             value = try plugin.call(hook, [cluster.luaValue(filter: fields, taken: taken, attempt: attempt)]).first ?? .nil

@@ -2,8 +2,9 @@
 -- any plugin code. It keeps private references to what it needs, builds the plugin's environment
 -- from an allow-list, protects the shared string metatable, strips the dangerous functions from
 -- the real globals too, and returns `run_file`, which loads a file of the plugin in that
--- environment. Called as prelude(host_fns, spec, host_api) by Sandbox.swift.
-local host_fns, spec, host_api = ...
+-- environment. Called as prelude(host_fns, spec, host_api, extra_globals) by Sandbox.swift;
+-- extra_globals are added to the environment as they are (a plugin test's `test` table).
+local host_fns, spec, host_api, extra_globals = ...
 local load, error, type, tostring, select = load, error, type, tostring, select
 local pairs, setmetatable, getmetatable, rawget = pairs, setmetatable, getmetatable, rawget
 local concat = table.concat
@@ -148,6 +149,7 @@ if type(host_api) == "table" then
   end
 end
 ENV.host = host_api
+for k, v in pairs(extra_globals or {}) do ENV[k] = v end
 guarded(ENV, "", { io = true, debug = true, package = true, dofile = true, loadfile = true,
   loadstring = true, module = true, setfenv = true, getfenv = true, newproxy = true })
 

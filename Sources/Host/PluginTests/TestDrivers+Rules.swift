@@ -1,0 +1,79 @@
+import Builtins
+import Foundation
+import LuaBridge
+import Plugins
+
+extension TestDrivers {
+    /// Feedback in tests is stamped at this time, so learning (time decay, fingerprints) is the
+    /// same on every run.
+    static let feedbackTime = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+
+    /// `test.formulate{ persona, concerns, skin_type?, budget?, exclude? }`: a formulation by the
+    /// folder's formulation domain, as `run formulate --json`, plus `included` (ingredient ids
+    /// in the formula) and `excluded_ids`.
+    func formulate(_ arguments: [LuaValue]) throws -> LuaValue {
+        let usage = "test.formulate{ persona = \"id\", concerns = { \"acne\", … }, skin_type = …, budget = 30, exclude = { … } }"
+        guard let given = arguments.first, given.isTable else { throw Failure("call as \(usage)") }
+        _ = try Self.options(given, of: "test.formulate", known: ["persona", "concerns", "skin_type", "budget", "exclude"])
+        guard let persona = given["persona"].stringValue else { throw Failure("test.formulate: persona must be a persona id; call as \(usage)") }
+        let concerns = try Self.strings(given["concerns"], "test.formulate: concerns")
+        let exclude = try Self.strings(given["exclude"], "test.formulate: exclude")
+        if given["budget"] != .nil && given["budget"].doubleValue == nil { throw Failure("test.formulate: budget must be a number") }
+        if given["skin_type"] != .nil && given["skin_type"].stringValue == nil { throw Failure("test.formulate: skin_type must be a string") }
+        let request = FormulationRun.Request(persona: persona, concerns: concerns, skinType: given["skin_type"].stringValue,
+                                             budget: given["budget"].doubleValue, exclude: exclude)
+        let run = try FormulatePipeline(domain: try FormulationDomain.find(in: set)).run(request)
+        return Self.adding([
+            "included": .array(run.ingredients.map { .string($0.id) }),
+            "excluded_ids": .array(run.excluded.map { .string($0.id) }),
+        ], to: try Self.lua(run))
+    }
+
+    /// `test.feedback{ persona, type, value, target?, interaction? = { input, output } }`: one
+    /// feedback through the learning pipeline (its mapping, checks and damped update) on a
+    /// database that lasts for the test case; returns the outcome as `feedback add --json` does
+    /// (`signals`, `changes`, `version`, `status`).
+    func feedback(_ arguments: [LuaValue]) throws -> LuaValue {
+        let usage = "test.feedback{ persona = \"id\", type = \"categorical\", value = \"too_formal\", interaction = { input = …, output = … } }"
+        guard let given = arguments.first, given.isTable else { throw Failure("call as \(usage)") }
+        _ = try Self.options(given, of: "test.feedback", known: ["persona", "type", "value", "target", "interaction"])
+        guard let persona = given["persona"].stringValue, let type = given["type"].stringValue, given["value"] != .nil else {
+            throw Failure("test.feedback needs persona, type and value; call as \(usage)")
+        }
+        var pipeline = try LearningPipeline(plugins: set, database: try learning())
+        pipeline.now = { TestDrivers.feedbackTime }
+        var interactionID: Int64?
+        if given["interaction"] != .nil {
+            let i = given["interaction"]
+            guard i.isTable, let input = i["input"].stringValue, let output = i["output"].stringValue else {
+                throw Failure("test.feedback: interaction must be { input = \"…\", output = \"…\" }")
+            }
+            interactionID = try pipeline.addInteraction(persona: persona, input: input, output: output)
+        }
+        if given["target"] != .nil && given["target"].stringValue == nil { throw Failure("test.feedback: target must be a string") }
+        let input = FeedbackInput(persona: persona, interactionID: interactionID, type: type, target: given["target"].stringValue,
+                                  value: JSONValue(given["value"]), source: "test", location: "test.feedback")
+        guard let outcome = try pipeline.addFeedback([input]).first else { throw Failure("test.feedback: the pipeline returned no outcome") }
+        return try Self.lua(outcome)
+    }
+
+    /// `test.tag(example)`: the plugin's `tagging` function on one example, its answer as returned.
+    func tag(_ arguments: [LuaValue]) throws -> LuaValue {
+        guard let example = arguments.first, example.isTable else { throw Failure("call as test.tag({ instruction = …, output = …, … })") }
+        guard let tagging = plugin.contract.tagging else { throw Failure("test.tag: \(plugin.name) has no `tagging` hook") }
+        guard let function = tagging.function else {
+            throw Failure("test.tag: \(plugin.name)'s tagging is a table of named rules; test.tag calls a tagging function "
+                          + "(tagging = function(example) … end), the form the dataset pipeline applies")
+        }
+        return try plugin.call(function, [example]).first ?? .nil
+    }
+
+    static func strings(_ value: LuaValue, _ what: String) throws -> [String] {
+        if value == .nil { return [] }
+        if let text = value.stringValue { return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        guard let items = value.arrayValue, let strings = Optional(items.compactMap(\.stringValue)), strings.count == items.count else {
+            throw Failure("\(what) must be a list of strings (or one comma-separated string)")
+        }
+        return strings
+    }
+}
