@@ -26,10 +26,12 @@ release: deps
 demo: release
 	.build/release/persona-host run goal "Gen Z Moms"
 
-# Lint the shipped plugins, then build and run every test.
+# Lint the shipped plugins, then build and run every test: the Swift suites, then the tests
+# every shipped plugin ships (plugins/*/tests; a plugin without tests fails).
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	.build/debug/persona-host test --require-tests plugins
 
 lint: deps
 	luacheck --no-color -q plugins Sources/LuaBridge/Lua
