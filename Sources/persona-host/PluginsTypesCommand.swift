@@ -51,7 +51,7 @@ struct PluginsTypesCommand: ParsableCommand {
         let (schema, database) = try usersSchema()
         let source = database.map { "the database \($0)" } ?? "the default generator (data generate)"
         let files: [(name: String, kind: String, text: String)] = [
-            (LuaLSDefinitions.fileName, "luals", LuaLSDefinitions(columns: schema, columnsSource: source).text),
+            (LuaLSDefinitions.fileName, "luals", LuaLSDefinitions(users: schema, columnsSource: source).text),
             (LuacheckStd.fileName, "luacheck", LuacheckStd().text),
         ]
         let folder = URL(fileURLWithPath: out)

@@ -9,14 +9,19 @@ import Builtins
 /// Generated, never written by hand, so an editor's types say exactly what the validator
 /// accepts. The same schema and columns give the same text, byte for byte.
 public struct LuaLSDefinitions {
-    /// The users-table columns `u` has.
-    public var columns: [UserColumnInfo]
+    /// The users-table columns `u` has, in table order.
+    public var columns: [(name: String, type: ColumnType)]
     /// Where the columns come from, for the file's header (`the database team.sqlite`).
     public var columnsSource: String
 
-    public init(columns: UsersSchema, columnsSource: String) {
-        self.columns = columns.columns
+    public init(columns: [(name: String, type: ColumnType)], columnsSource: String) {
+        self.columns = columns
         self.columnsSource = columnsSource
+    }
+
+    /// The definitions with `users`' columns.
+    public init(users: UsersSchema, columnsSource: String) {
+        self.init(columns: users.columns.map { ($0.name, $0.type) }, columnsSource: columnsSource)
     }
 
     /// The file name the command writes the definitions to.
