@@ -32,14 +32,4 @@ public struct HostAPIEntry: Sendable {
     public var entries: [HostAPIEntry] {
         if case .table(_, let entries) = kind { entries } else { [] }
     }
-
-    /// The names of the fields a luacheck std declares for it: a table's entries, a library's
-    /// fields, or nil for a value or function (which has none).
-    public var fieldNames: [String]? {
-        switch kind {
-        case .table(_, let entries): entries.map(\.name)
-        case .standard(let fields): fields
-        case .value, .function, .environment: nil
-        }
-    }
 }

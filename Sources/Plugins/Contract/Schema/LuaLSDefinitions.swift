@@ -3,8 +3,9 @@ import Builtins
 /// The LuaLS (lua-language-server) definitions of the plugin API, as one `---@meta` file:
 /// a `---@class` per table shape of `ContractSchema` (the manifest, intents, clustering, the
 /// `cluster` and `fb` hooks are given, …), the users-table row `u` as `persona.User` with the
-/// columns of a users table, an `---@alias` per hook with its `---@param`s and `---@return`s,
-/// and `host.*` with its functions' parameters (`HostAPISchema`).
+/// columns of a users table, an `---@alias` per hook (its function type, which the manifest's
+/// fields use) and a stub with its `---@param`s and `---@return`s, and `host.*` with its
+/// functions' parameters (`HostAPISchema`). Lua's own globals are left to LuaLS, which knows them.
 ///
 /// Generated, never written by hand, so an editor's types say exactly what the validator
 /// accepts. The same schema and columns give the same text, byte for byte.
