@@ -33,7 +33,11 @@ test: deps lint
 	$(SWIFT) test
 	.build/debug/persona-host test --require-tests plugins
 
+# The globals luacheck allows plugins (the sandbox's and host.*) are a std generated from the
+# plugin contract's schema, so lint builds the binary and writes it first (.luacheckrc loads it).
 lint: deps
+	$(SWIFT) build --product persona-host
+	"$$($(SWIFT) build --show-bin-path)/persona-host" plugins types --out .build/lua-types
 	luacheck --no-color -q plugins Sources/LuaBridge/Lua
 
 # Release-build benchmarks; figures are written to docs/BENCHMARKS.md. The goal benchmark

@@ -16,7 +16,7 @@ struct ManifestValidator {
 
     /// Reads `table`; nil when there is any problem.
     mutating func validate(_ table: LuaValue) -> (PluginManifest, PluginContract)? {
-        let known = ["name", "version", "api", "description", "priority"] + HookKind.allCases.map(\.field)
+        let known = ContractSchema.manifest.fieldNames
         if let keys = table.tableEntries?.keys, keys.contains(where: { if case .string = $0 { false } else { true } }) {
             reader.problem(at: ContractPath(), message: "the manifest must be a table with named fields, not a list")
         }

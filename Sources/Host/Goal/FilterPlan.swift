@@ -132,7 +132,7 @@ struct FilterResult {
     /// `{ field, op, value [, term = | terms = ] }` (or `field = , op = , value =`) → a condition.
     static func condition(_ item: LuaValue, matched: Set<String>) throws(Problem) -> (FilterCondition, [String]?) {
         guard item.isTable else { throw Problem(description: "must be a table { field, op, value }, got \(item.typeName)") }
-        let allowed: Set = ["field", "op", "value", "term", "terms"]
+        let allowed = Set(ContractSchema.condition.fieldNames)
         if let extra = item.fields.map(\.name).first(where: { !allowed.contains($0) }) {
             throw Problem(description: "unknown field '\(extra)'\(Suggestion.phrase(for: extra, among: allowed.sorted())) (a condition has field, op, value, term or terms)")
         }

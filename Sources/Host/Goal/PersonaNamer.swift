@@ -74,7 +74,7 @@ struct PersonaNamer {
         }
         func bad(_ problem: String) -> GoalError { .plugin(.badResult(plugin: plugin.name, hook: hook.name, problem: problem, location: hook.location)) }
         guard value.isTable else { throw bad("must return { name = \"…\", traits = {…} }, got \(value.typeName)") }
-        if let extra = value.fields.map(\.name).first(where: { $0 != "name" && $0 != "traits" }) {
+        if let extra = value.fields.map(\.name).first(where: { !ContractSchema.namedPersona.fieldNames.contains($0) }) {
             throw bad("returned an unknown field '\(extra)' (a persona has name and traits)")
         }
         guard let name = value["name"].stringValue, !name.trimmingCharacters(in: .whitespaces).isEmpty else {

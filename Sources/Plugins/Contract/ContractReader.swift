@@ -149,8 +149,10 @@ struct ContractReader {
         return value.fields
     }
 
-    /// Reports every field of `value` not in `allowed`, with a "did you mean".
-    mutating func onlyKnownFields(_ value: LuaValue, _ path: ContractPath, allowed: [String]) {
+    /// Reports every field of `value` that `shape` (from `ContractSchema`) does not name, with a
+    /// "did you mean": the schema is the one list of known fields, shared with the editor types.
+    mutating func onlyKnownFields(_ value: LuaValue, _ path: ContractPath, shape: TableShape) {
+        let allowed = shape.fieldNames
         for (name, _) in value.fields where !allowed.contains(name) {
             let at = path.appending(name)
             problem(at: at, message: "\(at) is not a known field\(Suggestion.phrase(for: name, among: allowed)) (known: \(allowed.joined(separator: ", ")))")

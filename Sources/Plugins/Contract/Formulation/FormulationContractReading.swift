@@ -70,9 +70,7 @@ extension ContractReader {
     }
 
     private mutating func readIngredient(_ t: LuaValue, _ at: ContractPath) -> Ingredient? {
-        onlyKnownFields(t, at, allowed: ["id", "name", "inci_name", "class", "concerns", "efficacy", "safety", "bioavailability",
-                                         "stability", "ph", "use_level", "cost_per_gram", "natural", "incompatibilities",
-                                         "synergies", "tags"])
+        onlyKnownFields(t, at, shape: ContractSchema.ingredient)
         let before = problems.count
         let id = string(t["id"], at + "id", maxLength: 100)
         let name = optionalString(t["name"], at + "name") ?? nil
@@ -100,7 +98,7 @@ extension ContractReader {
     /// `{ min = a, max = b }` with a ≤ b, both within `bounds`.
     mutating func range(_ value: LuaValue, _ at: ContractPath, within bounds: ClosedRange<Double>) -> ClosedRange<Double>? {
         guard table(value, at, what: "a table { min = …, max = … }") != nil else { return nil }
-        onlyKnownFields(value, at, allowed: ["min", "max"])
+        onlyKnownFields(value, at, shape: ContractSchema.range)
         guard let low = number(value["min"], at + "min", in: bounds), let high = number(value["max"], at + "max", in: bounds) else { return nil }
         guard low <= high else {
             problem(at, "min \(low.formatted2) is above max \(high.formatted2)")
@@ -112,7 +110,7 @@ extension ContractReader {
     private mutating func readSkincarePersona(id: String, _ t: LuaValue, concerns: Set<String>) -> SkincarePersona? {
         let at = ContractPath("personas") + id
         guard table(t, at) != nil else { return nil }
-        onlyKnownFields(t, at, allowed: SkincarePersona.fields + LearningPersonaSpec.fields)
+        onlyKnownFields(t, at, shape: ContractSchema.skincarePersona)
         let before = problems.count
         if let given = t["id"].stringValue, given != id { problem(at + "id", "is '\(given)' but the persona is personas.\(id)") }
         let name = optionalString(t["name"], at + "name", maxLength: ContractDefaults.Limits.personaName) ?? nil
@@ -145,7 +143,7 @@ extension ContractReader {
         guard table(value, path, what: "a table of rules (weights, preference, confidence, budget, limits, exclusion, base_confidence)") != nil else {
             return nil
         }
-        onlyKnownFields(value, path, allowed: FormulationRulesSpec.functions + ["base_confidence"])
+        onlyKnownFields(value, path, shape: ContractSchema.multipliers)
         func required(_ name: String) -> FunctionHook? {
             if value[name] == .nil {
                 problem(at: path + name, message: "\(path + name) is required: a function (see docs/PLUGINS.md, multipliers)")

@@ -28,7 +28,4 @@ public struct FormulationRulesSpec: Sendable {
     public var exclusion: FunctionHook?
     /// `base_confidence` (default `ContractDefaults.baseConfidence`).
     public var baseConfidence: Double
-
-    /// The rule names a `multipliers` table may hold.
-    static let functions = ["weights", "preference", "confidence", "budget", "limits", "exclusion"]
 }

@@ -16,10 +16,6 @@ public struct SkincarePersona: Sendable, Codable, Hashable {
     public var safetyPriority: Double
     public var naturalPreference: Double
 
-    /// The fields a formulation persona table may hold (besides the learning fields).
-    static let fields = ["id", "name", "description", "skin_type", "primary_concerns", "sensitivity_level", "budget_preference",
-                         "ingredient_preferences", "ingredient_aversions", "efficacy_tolerance", "safety_priority",
-                         "natural_preference"]
     /// The budget preferences the host knows.
     public static let budgets = ["budget", "mid-range", "premium"]
 

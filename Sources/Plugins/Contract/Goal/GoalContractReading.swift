@@ -11,7 +11,7 @@ extension ContractReader {
         for (category, spec) in fields(value, path) {
             let at = path + category
             guard table(spec, at) != nil else { continue }
-            onlyKnownFields(spec, at, allowed: ["terms", "synonyms", "threshold"])
+            onlyKnownFields(spec, at, shape: ContractSchema.intent)
             let terms = strings(spec["terms"], at + "terms", allowEmpty: false) ?? []
             var synonyms: [String: String] = [:]
             if spec["synonyms"] != .nil, table(spec["synonyms"], at + "synonyms") != nil {
@@ -111,7 +111,7 @@ extension ContractReader {
             return spec
         }
         guard table(value, path) != nil else { return nil }
-        onlyKnownFields(value, path, allowed: ["weights", "algorithm", "k", "min_share", "profile"])
+        onlyKnownFields(value, path, shape: ContractSchema.clustering)
         if value["weights"] != .nil, table(value["weights"], path + "weights") != nil {
             spec.defaulted.remove("weights")
             let before = problems.count
@@ -141,7 +141,7 @@ extension ContractReader {
             }
         }
         if value["k"] != .nil, table(value["k"], path + "k") != nil {
-            onlyKnownFields(value["k"], path + "k", allowed: ["min", "max"])
+            onlyKnownFields(value["k"], path + "k", shape: ContractSchema.kRange)
             let low = integer(value["k"]["min"], path + "k" + "min")
             let high = integer(value["k"]["max"], path + "k" + "max")
             if let low, let high {

@@ -21,9 +21,6 @@ public struct LearningPersonaSpec: Sendable {
     public var traits: [TraitSpec]
     public var settings: LearningSettings
     public var golden: [Golden]
-
-    /// The learning fields of a persona table.
-    static let fields = ["traits", "learning", "golden"]
 }
 
 extension ContractReader {
@@ -42,7 +39,7 @@ extension ContractReader {
         if manifest["personas"] != .nil, manifest["personas"].isTable {
             for (id, entry) in manifest["personas"].fields where entry.isTable && entry["traits"] != .nil {
                 if manifest["ingredients"] == .nil {  // formulation personas are checked field by field there
-                    onlyKnownFields(entry, path + id, allowed: ["id", "name", "description"] + LearningPersonaSpec.fields)
+                    onlyKnownFields(entry, path + id, shape: ContractSchema.learningPersona)
                 }
                 if let persona = readLearningPersona(id: id, entry, at: path + id) { personas.append(persona) }
             }
@@ -76,7 +73,7 @@ extension ContractReader {
             for (trait, spec) in fields(traitTable, at + "traits") {
                 let tp = at + "traits" + trait
                 guard table(spec, tp) != nil else { continue }
-                onlyKnownFields(spec, tp, allowed: ["value", "min", "max"])
+                onlyKnownFields(spec, tp, shape: ContractSchema.trait)
                 let low = spec["min"] == .nil ? ContractDefaults.traitRange.lowerBound : number(spec["min"], tp + "min")
                 let high = spec["max"] == .nil ? ContractDefaults.traitRange.upperBound : number(spec["max"], tp + "max")
                 guard let low, let high else { continue }
@@ -90,7 +87,7 @@ extension ContractReader {
         let lp = at + "learning"
         if t["learning"] != .nil, table(t["learning"], lp) != nil {
             let l = t["learning"]
-            onlyKnownFields(l, lp, allowed: ["learning_rate", "max_step", "window", "max_change_per_window", "smoothing", "batch_size"])
+            onlyKnownFields(l, lp, shape: ContractSchema.learningSettings)
             func read(_ field: String, _ keyPath: WritableKeyPath<LearningSettings, Double>, _ range: ClosedRange<Double>) {
                 if l[field] != .nil, let v = number(l[field], lp + field, in: range) { settings[keyPath: keyPath] = v }
             }
@@ -109,7 +106,7 @@ extension ContractReader {
             for (i, g) in items.enumerated() {
                 let p = gp.appending(index: i + 1)
                 guard table(g, p) != nil else { continue }
-                onlyKnownFields(g, p, allowed: ["name", "trait", "min", "max", "check"])
+                onlyKnownFields(g, p, shape: ContractSchema.golden)
                 let name = (optionalString(g["name"], p + "name") ?? nil) ?? "golden scenario \(i + 1)"
                 let trait = optionalString(g["trait"], p + "trait", maxLength: 200) ?? nil
                 if let trait, !names.isEmpty, !names.contains(trait) {
