@@ -67,10 +67,9 @@ public enum HostAPISchema {
     /// Every global of a plugin file: the sandbox's and `host`, by name.
     public static var pluginGlobals: [HostAPIEntry] { (sandboxGlobals + [host]).sorted { $0.name < $1.name } }
 
-    /// The globals plugin test files (`plugins/*/tests/*.lua`) see besides a plugin's.
-    public static let testGlobals: [HostAPIEntry] = [
-        .init(name: "test", doc: "The plugin test runner's API, for plugin test files.", kind: .table(className: "TestAPI", entries: [])),
-    ]
+    /// The globals plugin test files (`plugins/*/tests/*.lua`) see besides a plugin's: `test`
+    /// (HostAPISchema+Tests.swift).
+    public static var testGlobals: [HostAPIEntry] { [test] }
 
     private static func library(_ name: String, _ fields: [String]) -> HostAPIEntry {
         HostAPIEntry(name: name, doc: "Lua's \(name) library, as the sandbox keeps it.", kind: .standard(fields: fields))
