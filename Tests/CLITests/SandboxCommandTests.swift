@@ -20,7 +20,9 @@ import TestSupport
             return { name = "p", version = "1", api = 1, description = "" }
             """])
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try CLIRunner.run(["plugins", "check", root.appendingPathComponent("plugins").path])
+        // A long deadline, so that on a loaded machine the instruction budget is still what stops it.
+        let result = try CLIRunner.run(["plugins", "check", root.appendingPathComponent("plugins").path],
+                                       environment: ["PERSONA_HOST_LUA_TIMEOUT": "300"])
         #expect(result.status == 3)
         #expect(result.stdout.contains("p/init.lua:1: instruction budget of 100000000 exceeded"))
     }
@@ -35,7 +37,8 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: root) }
         let db = root.appendingPathComponent("users.sqlite").path
         #expect(try CLIRunner.run(["data", "generate", "--rows", "300", "--db", db]).status == 0)
-        let result = try CLIRunner.run(["run", "goal", "everyone", "--db", db, "--plugins", root.appendingPathComponent("plugins").path])
+        let result = try CLIRunner.run(["run", "goal", "everyone", "--db", db, "--plugins", root.appendingPathComponent("plugins").path],
+                                       environment: ["PERSONA_HOST_LUA_TIMEOUT": "300"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("plugin 'p', formula 'score', user_id "))
         #expect(result.stderr.contains("instruction budget of 100000000 exceeded"))

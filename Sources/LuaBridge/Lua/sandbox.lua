@@ -77,6 +77,41 @@ local function sandbox_setmetatable(t, mt)
   return setmetatable(t, mt)
 end
 
+-- pairs: Lua visits string keys in an order that depends on a hash seed each state draws from the
+-- clock and addresses, so a plugin looping with pairs could answer differently on two runs. The
+-- sandbox's pairs visits keys in a stable order instead: numbers ascending, then strings (byte
+-- order), then false, true, then other keys. A table with a __pairs metamethod is left to it.
+local real_pairs, next, sort = pairs, next, table.sort
+local KEY_RANK = { number = 1, string = 2, boolean = 3 }
+local function key_before(a, b)
+  local ta, tb = type(a), type(b)
+  if ta ~= tb then return (KEY_RANK[ta] or 4) < (KEY_RANK[tb] or 4) end
+  if ta == "number" or ta == "string" then return a < b end
+  if ta == "boolean" then return b and not a end
+  return false
+end
+
+local function sandbox_pairs(t)
+  local mt = getmetatable(t)
+  if type(t) ~= "table" or type(mt) == "table" and rawget(mt, "__pairs") ~= nil then return real_pairs(t) end
+  local keys, n = {}, 0
+  for k in next, t do
+    n = n + 1
+    keys[n] = k
+  end
+  sort(keys, key_before)
+  local i = 0
+  return function(tbl)
+    repeat
+      i = i + 1
+      local k = keys[i]
+      if k == nil then return nil end
+      local v = rawget(tbl, k)
+      if v ~= nil then return k, v end   -- a key removed during the loop is skipped, as with next
+    until false
+  end, t, nil
+end
+
 local function sandbox_print(...)
   local parts = {}
   for i = 1, select("#", ...) do parts[i] = tostring((select(i, ...))) end
@@ -125,6 +160,7 @@ for _, k in ipairs({ "assert", "error", "getmetatable", "ipairs", "next", "pairs
 end
 ENV._G = ENV
 ENV.setmetatable = sandbox_setmetatable
+ENV.pairs = sandbox_pairs
 ENV.load = sandbox_load
 ENV.collectgarbage = sandbox_collectgarbage
 ENV.print = sandbox_print
