@@ -22,21 +22,28 @@ extension TestDrivers {
         if given["skin_type"] != .nil && given["skin_type"].stringValue == nil { throw Failure("test.formulate: skin_type must be a string") }
         let request = FormulationRun.Request(persona: persona, concerns: concerns, skinType: given["skin_type"].stringValue,
                                              budget: given["budget"].doubleValue, exclude: exclude)
-        let run = try FormulatePipeline(domain: try FormulationDomain.find(in: set)).run(request)
+        var pipeline = FormulatePipeline(domain: try FormulationDomain.find(in: set))
+        // What test.feedback taught the persona earlier in this case applies, as in `run formulate`.
+        if let db = learningDatabaseIfOpen, let learned = try LearningPipeline(plugins: set, database: db).learnedMultipliers(of: persona) {
+            pipeline.learnedMultipliers[persona] = learned.multipliers
+            pipeline.learnedVersions[persona] = learned.version
+        }
+        let run = try pipeline.run(request)
         return Self.adding([
             "included": .array(run.ingredients.map { .string($0.id) }),
             "excluded_ids": .array(run.excluded.map { .string($0.id) }),
         ], to: try Self.lua(run))
     }
 
-    /// `test.feedback{ persona, type, value, target?, interaction? = { input, output } }`: one
-    /// feedback through the learning pipeline (its mapping, checks and damped update) on a
+    /// `test.feedback{ persona, type, value, target?, time?, interaction? = { input, output, context? } }`:
+    /// one feedback through the learning pipeline (its mapping, checks and damped update) on a
     /// database that lasts for the test case; returns the outcome as `feedback add --json` does
-    /// (`signals`, `changes`, `version`, `status`).
+    /// (`signals`, `changes`, `version`, `status`). `time` (ISO 8601) stamps it; by default
+    /// ``feedbackTime``.
     func feedback(_ arguments: [LuaValue]) throws -> LuaValue {
         let usage = "test.feedback{ persona = \"id\", type = \"categorical\", value = \"too_formal\", interaction = { input = …, output = … } }"
         guard let given = arguments.first, given.isTable else { throw Failure("call as \(usage)") }
-        _ = try Self.options(given, of: "test.feedback", known: ["persona", "type", "value", "target", "interaction"])
+        _ = try Self.options(given, of: "test.feedback", known: ["persona", "type", "value", "target", "time", "interaction"])
         guard let persona = given["persona"].stringValue, let type = given["type"].stringValue, given["value"] != .nil else {
             throw Failure("test.feedback needs persona, type and value; call as \(usage)")
         }
@@ -45,14 +52,23 @@ extension TestDrivers {
         var interactionID: Int64?
         if given["interaction"] != .nil {
             let i = given["interaction"]
-            guard i.isTable, let input = i["input"].stringValue, let output = i["output"].stringValue else {
-                throw Failure("test.feedback: interaction must be { input = \"…\", output = \"…\" }")
+            guard i.isTable, let input = i["input"].stringValue, let output = i["output"].stringValue,
+                  i["context"] == .nil || i["context"].isTable else {
+                throw Failure("test.feedback: interaction must be { input = \"…\", output = \"…\", context = { … } }")
             }
-            interactionID = try pipeline.addInteraction(persona: persona, input: input, output: output)
+            interactionID = try pipeline.addInteraction(persona: persona, input: input, output: output,
+                                                        context: i["context"] == .nil ? .object([:]) : JSONValue(i["context"]))
         }
         if given["target"] != .nil && given["target"].stringValue == nil { throw Failure("test.feedback: target must be a string") }
+        var time: Date?
+        if given["time"] != .nil {
+            guard let text = given["time"].stringValue, let parsed = Self.date(text) else {
+                throw Failure("test.feedback: time must be an ISO 8601 time such as \"2026-01-02T09:30:00Z\"")
+            }
+            time = parsed
+        }
         let input = FeedbackInput(persona: persona, interactionID: interactionID, type: type, target: given["target"].stringValue,
-                                  value: JSONValue(given["value"]), source: "test", location: "test.feedback")
+                                  value: JSONValue(given["value"]), time: time, source: "test", location: "test.feedback")
         guard let outcome = try pipeline.addFeedback([input]).first else { throw Failure("test.feedback: the pipeline returned no outcome") }
         return try Self.lua(outcome)
     }
@@ -66,6 +82,13 @@ extension TestDrivers {
                           + "(tagging = function(example) … end), the form the dataset pipeline applies")
         }
         return try plugin.call(function, [example]).first ?? .nil
+    }
+
+    static func date(_ text: String) -> Date? {
+        for style in [Date.ISO8601FormatStyle(), Date.ISO8601FormatStyle(includingFractionalSeconds: true)] {
+            if let date = try? style.parse(text) { return date }
+        }
+        return nil
     }
 
     static func strings(_ value: LuaValue, _ what: String) throws -> [String] {

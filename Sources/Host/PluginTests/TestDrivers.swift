@@ -61,6 +61,9 @@ final class TestDrivers {
         return db
     }
 
+    /// The learning database of the running case, if a driver has opened it.
+    var learningDatabaseIfOpen: PersonaDatabase? { learningDatabase }
+
     /// The learning database of the running case (created on first use).
     func learning() throws -> PersonaDatabase {
         if let db = learningDatabase { return db }

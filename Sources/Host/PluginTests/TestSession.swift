@@ -5,7 +5,7 @@ import Plugins
 /// The `test` table one test file sees, and what the file declares and asserts.
 ///
 /// `test.case(name, fn)` declares a case; the assertions (`equal`, `near`, `truthy`, `falsy`,
-/// `contains`, `excludes`, `fails`) record the first failure of the running case with where it
+/// `contains`, `excludes`, `fails`, `rejects`) record the first failure of the running case with where it
 /// was asserted and the two values, then stop the case with a Lua error. A failure is recorded
 /// even if the test catches that error with `pcall`. The drivers (`goal`, `feature`, `features`,
 /// `persona`, `formulate`, `feedback`, `tag`) are ``TestDrivers``.
@@ -21,12 +21,14 @@ final class TestSession {
     var failure: PluginTestReport.Failure?
     /// Whether a case is running (declaring cases then is a mistake).
     var running = false
+    /// The last error a driver raised, with its exit class (`test.rejects` tells input errors apart).
+    var driverFailure: (message: String, status: ExitStatus)?
     let drivers: TestDrivers
 
     init(drivers: TestDrivers) { self.drivers = drivers }
 
     /// The functions of `test`, by name (the schema of the test API lists the same names).
-    static let functions = ["case", "equal", "near", "truthy", "falsy", "contains", "excludes", "fails",
+    static let functions = ["case", "equal", "near", "truthy", "falsy", "contains", "excludes", "fails", "rejects",
                             "goal", "feature", "features", "persona", "formulate", "feedback", "tag"]
 
     /// The globals a test file gets: `test`.
@@ -111,15 +113,49 @@ final class TestSession {
             let why = error.description
             define("fails") { _ in throw LuaRuntime.HostFunctionError("test.fails could not be set up: \(why)") }
         }
+        // test.rejects(fn, text): like fails, and the error must be a driver's input error (exit 2),
+        // such as a plugin's host.reject, not a plugin bug.
+        let checkRejection = runtime.makeFunction { [unowned self, unowned runtime] a in
+            let caught = Self.argument(a, 0) == .bool(false)
+            let error = Self.argument(a, 1)
+            let text = Self.argument(a, 2).stringValue
+            let message = Self.argument(a, 3).stringValue
+            let errorText = error.stringValue ?? TestValue.render(error)
+            if !caught {
+                try self.fail(runtime, message ?? "expected the input to be refused, but the function returned", level: 2)
+            } else if let refused = self.driverFailure, errorText.hasSuffix(refused.message) {
+                if refused.status != .usage {
+                    try self.fail(runtime, message ?? "the error is not a refusal of the input (exit 2) but a \(refused.status == .plugin ? "plugin error (exit 3)" : "failure (exit 1)")",
+                                  actual: .string(errorText), level: 2)
+                }
+            } else {
+                try self.fail(runtime, message ?? "the error did not come from a driver (test.goal, test.feedback, …) refusing the input",
+                              actual: .string(errorText), level: 2)
+            }
+            if let text, !errorText.contains(text) {
+                try self.fail(runtime, message ?? "the error does not say \(TestValue.render(.string(text)))",
+                              expected: .string(text), actual: .string(errorText), level: 2)
+            }
+            return [.string(errorText)]
+        }
+        do {
+            api["rejects"] = try runtime.call(runtime.compile(Self.failsSource, chunkName: "=test.rejects"), [.function(checkRejection)]).first
+        } catch {
+            let why = error.description
+            define("rejects") { _ in throw LuaRuntime.HostFunctionError("test.rejects could not be set up: \(why)") }
+        }
         let drivers = drivers
         func driver(_ name: String, _ body: @escaping ([LuaValue]) throws -> LuaValue) {
-            define(name) { a in
+            define(name) { [unowned self] a in
+                self.driverFailure = nil
                 do {
                     return [try body(a)]
                 } catch let error as TestDrivers.Failure {
                     throw LuaRuntime.HostFunctionError(error.description)
                 } catch let error as any UserFacingError {
-                    throw LuaRuntime.HostFunctionError("test.\(name): \(error.description)")
+                    let text = error.description.hasPrefix("test.\(name)") ? error.description : "test.\(name): \(error.description)"
+                    self.driverFailure = (text, error.exitStatus)
+                    throw LuaRuntime.HostFunctionError(text)
                 } catch {
                     throw LuaRuntime.HostFunctionError("test.\(name): \(error)")
                 }

@@ -189,3 +189,64 @@ import TestSupport
         #expect(first.failed == 2)
     }
 }
+
+/// The drivers of the learning and formulation rules, on the shipped plugins.
+@Suite struct PluginTestRuleDriverTests {
+    func run(_ source: String, plugin: String) throws -> PluginTestReport {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Support.plugins, to: folder.appendingPathComponent("plugins"))
+        let tests = folder.appendingPathComponent("plugins/\(plugin)/tests")
+        try? FileManager.default.removeItem(at: tests)
+        try Support.write(["a_test.lua": source], in: tests)
+        return try PluginTestRunner(loader: PluginLoader()).run(try PluginTestTarget.find([tests.appendingPathComponent("a_test.lua")]).targets)
+    }
+
+    @Test func rejectsTellsARefusalFromAPluginError() throws {
+        let report = try run("""
+            test.case("refused", function()
+              test.rejects(function() test.feedback{ persona = "echo", type = "categorical", value = "too_formall" } end, "too_formall")
+            end)
+            test.case("not a refusal", function() test.rejects(function() error("plain") end) end)
+            test.case("no error", function() test.rejects(function() end) end)
+            test.case("wrong text", function()
+              test.rejects(function() test.feedback{ persona = "echo", type = "categorical", value = "too_formall" } end, "nope")
+            end)
+            """, plugin: "conversation")
+        #expect(report.cases.map(\.passed) == [true, false, false, false], "\(report.cases.map { $0.failure?.message ?? "" })")
+        #expect(report.cases[0].failure == nil)
+        #expect(report.cases[1].failure?.location?.hasSuffix("a_test.lua:4") == true)
+        #expect(report.cases[1].failure?.message.contains("did not come from a driver") == true)
+        #expect(report.cases[3].failure?.message.contains("does not say \"nope\"") == true)
+    }
+
+    @Test func feedbackAtLaterTimesAndLearningCarriesIntoTheCase() throws {
+        let report = try run("""
+            test.case("time and duplicates", function()
+              local fb = { persona = "echo", type = "categorical", value = "too_formal" }
+              local first = test.feedback(fb)
+              test.equal(first.status, "applied")
+              test.equal(test.feedback(fb).status, "duplicate")
+              fb.time = "2026-01-03T00:00:00Z"
+              test.equal(test.feedback(fb).status, "applied")
+            end)
+            test.case("a new case starts over", function()
+              local out = test.feedback{ persona = "echo", type = "categorical", value = "too_formal" }
+              test.equal(out.version, "v1.1")
+            end)
+            test.case("bad time", function()
+              test.fails(function() test.feedback{ persona = "echo", type = "categorical", value = "too_formal", time = "soon" } end, "ISO 8601")
+            end)
+            """, plugin: "conversation")
+        #expect(report.cases.filter { !$0.passed }.map { "\($0.name): \($0.failure?.message ?? "")" } == [])
+    }
+
+    @Test func driverErrorsNameTheDriverOnce() throws {
+        let report = try run("""
+            test.case("x", function() test.feedback{ persona = "nobody", type = "categorical", value = "too_formal" } end)
+            """, plugin: "conversation")
+        let message = try #require(report.cases.first?.failure?.message)
+        #expect(message.hasPrefix("test.feedback: "))
+        #expect(!message.dropFirst(15).contains("test.feedback:"))
+    }
+}

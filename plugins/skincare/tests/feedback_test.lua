@@ -51,16 +51,16 @@ test.case("wrong outcomes are refused, with what was wrong", function()
     for k, x in pairs(changes) do v[k] = x end
     return v
   end
-  test.fails(give(with({ efficacy = 11 })), "outcome efficacy must be a number from 0 to 10, got 11")
-  test.fails(give(with({ safety = -1 })), "outcome safety must be a number from 0 to 10, got -1")
-  test.fails(give({ efficacy = 8, safety = 9, ingredients = { "niacinamide" } }),
+  test.rejects(give(with({ efficacy = 11 })), "outcome efficacy must be a number from 0 to 10, got 11")
+  test.rejects(give(with({ safety = -1 })), "outcome safety must be a number from 0 to 10, got -1")
+  test.rejects(give({ efficacy = 8, safety = 9, ingredients = { "niacinamide" } }),
     "outcome user_satisfaction must be a number from 0 to 10, got nothing")
-  test.fails(give(with({ efficacyy = 8 })), "unknown outcome field 'efficacyy' (did you mean 'efficacy'?)")
-  test.fails(give(with({ ingredients = { "niacinamid" } })),
+  test.rejects(give(with({ efficacyy = 8 })), "unknown outcome field 'efficacyy' (did you mean 'efficacy'?)")
+  test.rejects(give(with({ ingredients = { "niacinamid" } })),
     "outcome ingredients[1]: unknown ingredient 'niacinamid' (did you mean 'niacinamide'?)")
-  test.fails(give(with({ ingredients = { 3 } })), "outcome ingredients[1] must be an ingredient id, got 3")
-  test.fails(give(ok), "an outcome needs the formulation's ingredients")
-  test.fails(give("great"), 'an outcome is {"efficacy": 0-10')
+  test.rejects(give(with({ ingredients = { 3 } })), "outcome ingredients[1] must be an ingredient id, got 3")
+  test.rejects(give(ok), "an outcome needs the formulation's ingredients")
+  test.rejects(give("great"), 'an outcome is {"efficacy": 0-10')
 end)
 
 test.case("a full batch makes a version: multipliers move up to max_step 0.2", function()
@@ -74,6 +74,9 @@ test.case("a full batch makes a version: multipliers move up to max_step 0.2", f
   for _, c in ipairs(last.changes) do
     test.equal({ c.from, c.to }, { 1, 1.2 }, c.trait)
   end
+  -- The next formula for acne_prone uses what it learned.
+  local formula = test.formulate{ persona = "acne_prone", concerns = { "acne" } }
+  test.equal(formula.learned_version, "v1.1")
 end)
 
 test.case("sensitive_skin's golden scenarios keep retinol at or below 1", function()
