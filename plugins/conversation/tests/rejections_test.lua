@@ -1,5 +1,6 @@
 -- Feedback the user got wrong is refused with host.reject (the command exits 2, naming the
--- input), never turned into a signal. test.rejects checks that it is a refusal (exit 2), not a plugin error, and its message.
+-- input), never turned into a signal. test.rejects checks that it is a refusal (exit 2), not a
+-- plugin error, and its message.
 
 local function give(type, value, interaction)
   return function()
@@ -35,7 +36,8 @@ test.case("a correction that is not text", function()
 end)
 
 test.case("a comparison without both texts", function()
-  test.rejects(give("comparative", { chosen = "Hi" }), 'a comparative feedback is {"chosen": "text", "rejected": "text"}')
+  test.rejects(give("comparative", { chosen = "Hi" }),
+    'a comparative feedback is {"chosen": "text", "rejected": "text"}')
   test.rejects(give("comparative", "Hi"), "a comparative feedback is")
 end)
 
