@@ -9,7 +9,7 @@ struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
         abstract: "List and check plugins.",
-        subcommands: [List.self, Check.self, PluginsTypesCommand.self]
+        subcommands: [List.self, Check.self, PluginsNewCommand.self, PluginsTypesCommand.self]
     )
 
     /// `plugins list`: every plugin in the plugins folder with its status, broken ones included.
