@@ -23,6 +23,24 @@ enum Output {
         print(lines.map(TerminalText.escaped).joined(separator: "\n"))
     }
 
+    /// Prints lines already escaped (and perhaps styled by `Terminal`) on stdout as they are.
+    static func styledLines(_ lines: [String]) {
+        print(lines.joined(separator: "\n"))
+    }
+
+    /// The logger of persona-host's own notices and debug lines (shown by `LogLevel`).
+    static let hostLogger = Logger(label: "persona-host")
+
+    /// A notice on stderr (`persona-host: …`), hidden by `--quiet`.
+    static func info(_ message: String) {
+        hostLogger.info("\(message)")
+    }
+
+    /// A debug line on stderr (`persona-host: debug: …`), shown by `--verbose`.
+    static func debug(_ message: @autoclosure () -> String) {
+        hostLogger.debug("\(message())")
+    }
+
     /// Prints an error on stderr (each line escaped; the message's own line breaks kept).
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("persona-host: error: \(TerminalText.escapedLines(message))\n".utf8))
