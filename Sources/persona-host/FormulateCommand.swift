@@ -15,6 +15,7 @@ struct FormulateCommand: ParsableCommand {
             preference sets it. Exit 0 also when not every concern can be covered: the report says
             which constraint binds (status "partial" or "infeasible" in --json). The persona's
             learned multipliers (from feedback) apply when the database holds any.
+            Options of every command (--config, --quiet, --verbose, --color): see 'persona-host --help'.
             """
     )
 

@@ -18,6 +18,7 @@ struct GoalCommand: ParsableCommand {
             (a warning in the text, "warnings" in the JSON).
             The table fits the terminal (80 columns when piped): one line per persona, its traits below; \
             --wide puts everything on the row. --seed, --json and --wide default to the config file's seed, json and wide.
+            Options of every command (--config, --quiet, --verbose, --color): see 'persona-host --help'.
             """
     )
 

@@ -27,7 +27,8 @@ struct GoalTable {
         var users: String
         var share: String
         var setApart: [String]
-        var traits: String
+        /// The traits as `key: value` items.
+        var traits: [String]
         var number: Int
     }
 
@@ -35,19 +36,45 @@ struct GoalTable {
         personas.enumerated().map { offset, p in
             Row(index: String(offset + 1), name: TerminalText.escaped(p.name), users: NumberFormat.count(p.size),
                 share: NumberFormat.share(p.share), setApart: p.distinguishing.map(TerminalText.escaped),
-                traits: TerminalText.escaped(Self.traitsText(p.traits)), number: offset + 1)
+                traits: Self.traitItems(p.traits).map(TerminalText.escaped), number: offset + 1)
         }
     }
 
     var lines: [String] { wide ? wideLines : narrowLines }
 
-    /// The traits as text: an object's entries as `key: value` in key order, joined with `; `.
-    static func traitsText(_ traits: JSONValue) -> String {
+    /// The traits as items: an object's entries as `key: value` in key order (an empty list as
+    /// `none`); any other value as one item; nothing for null or an empty object.
+    static func traitItems(_ traits: JSONValue) -> [String] {
         switch traits {
-        case .object(let entries): entries.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value == .array([]) ? "none" : $0.value.text)" }.joined(separator: "; ")
-        case .null: ""
-        default: traits.text
+        case .object(let entries): entries.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value == .array([]) ? "none" : $0.value.text)" }
+        case .null, .array([]): []
+        default: [traits.text]
         }
+    }
+
+    /// Trait items joined with `; ` into lines of at most `width` columns, breaking between
+    /// items where one fits on a line, inside an item only where it does not.
+    static func traitLines(_ items: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for (offset, item) in items.enumerated() {
+            let piece = offset < items.count - 1 ? item + ";" : item
+            if line.isEmpty {
+                line = piece
+            } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(piece) <= width {
+                line += " " + piece
+            } else {
+                lines.append(line)
+                line = piece
+            }
+            if DisplayWidth.of(line) > width {
+                let parts = DisplayWidth.wrapped(line, width: width)
+                lines += parts.dropLast()
+                line = parts.last ?? ""
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     private var narrowLines: [String] {
@@ -73,8 +100,7 @@ struct GoalTable {
             var cells = line(row.index, name, row.users, row.share, Self.fitting(row.setApart.map(Self.compact), in: setApartWidth))
             cells[1] = terminal.persona(name, index: row.number) + String(repeating: " ", count: nameWidth - DisplayWidth.of(name))
             lines.append(trimmed(cells.joined(separator: Self.gap)))
-            guard !row.traits.isEmpty else { continue }
-            for part in DisplayWidth.wrapped(row.traits, width: terminal.width - indent.count) {
+            for part in Self.traitLines(row.traits, width: terminal.width - indent.count) {
                 lines.append(indent + terminal.dim(part))
             }
         }
@@ -84,7 +110,7 @@ struct GoalTable {
     private var wideLines: [String] {
         let rows = rows
         let table = [["#", "PERSONA", "USERS", "SHARE", "SET APART BY", "TRAITS"]]
-            + rows.map { [$0.index, $0.name, $0.users, $0.share, $0.setApart.joined(separator: ", "), $0.traits] }
+            + rows.map { [$0.index, $0.name, $0.users, $0.share, $0.setApart.joined(separator: ", "), $0.traits.joined(separator: "; ")] }
         let widths = (0..<6).map { c in table.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
         let rightAligned: Set<Int> = [0, 2, 3]
         return table.enumerated().map { r, cells in
