@@ -25,7 +25,7 @@ struct FormulationReport {
                              NumberFormat.value(i.costPerKg), NumberFormat.score(i.score), i.addresses.isEmpty ? "(support)" : i.addresses.joined(separator: ", "),
                              i.levelNote])
             }
-            lines += Output.columns(rows).map { "  " + $0 }
+            lines += Output.columns(rows, rightAligned: [2, 3, 4, 5]).map { "  " + $0 }
             let t = run.totals
             lines.append("")
             let ph = t.ph.map { "pH \(NumberFormat.value($0.lowerBound))-\(NumberFormat.value($0.upperBound))" } ?? "no pH window"

@@ -45,8 +45,8 @@ struct GoalReport {
             prose("Not recognised: \(run.unrecognisedWords.joined(separator: ", ")).")
         }
         let filter = run.filter.conditions.map(\.condition).joined(separator: " AND ")
-        prose("Users: \(filter.isEmpty ? "all" : filter) → \(NumberFormat.count(run.matchedRows)) matched. "
-              + "Domain: \(run.domain.plugin) (\(run.domain.reason)).")
+        prose("Users: \(NumberFormat.count(run.matchedRows)) matched (\(filter.isEmpty ? "all users" : filter)).")
+        prose("Domain: \(run.domain.plugin) (\(run.domain.reason)).")
         for warning in run.warnings { prose("Warning: \(warning).", style: terminal.warning) }
         let scores = run.clustering.scores.map { "k=\($0.k) \(NumberFormat.score($0.silhouette))" }.joined(separator: ", ")
         prose("Clustering: \(run.clustering.algorithm), k = \(run.personas.count) by silhouette (\(scores))"

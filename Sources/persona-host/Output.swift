@@ -51,14 +51,16 @@ enum Output {
         FileHandle.standardError.write(Data("persona-host: warning: \(TerminalText.escapedLines(message))\n".utf8))
     }
 
-    /// Left-aligned columns separated by two spaces; cells are escaped first.
-    static func columns(_ rows: [[String]]) -> [String] {
+    /// Columns separated by two spaces, left-aligned except the indices in `rightAligned`
+    /// (numbers); cells are escaped first.
+    static func columns(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
         let rows = rows.map { $0.map(TerminalText.escaped) }
         guard let width = rows.first?.count else { return [] }
         let widths = (0..<width).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { c, cell in
-                c == width - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                if rightAligned.contains(c) { return String(repeating: " ", count: widths[c] - cell.count) + cell }
+                return c == width - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }
     }

@@ -36,6 +36,12 @@ import TestSupport
         #expect(count("Usage: persona-host run", in: result.stderr) == 1, "\(result.stderr)")
     }
 
+    @Test func runWithoutAPipelineIsAUsageError() throws {
+        let result = try CLIRunner.run(["run"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "persona-host: error: run needs a pipeline: goal or formulate (see 'persona-host help run')\n")
+    }
+
     @Test func aMistypedSubcommandGetsASuggestion() throws {
         let plugin = try CLIRunner.run(["plugin", "list"])
         #expect(plugin.status == 2)
