@@ -115,6 +115,7 @@ struct GoalCommand: ParsableCommand {
             Output.styledLines(report.lines(for: Terminal.standardOutput(choice: settings.color)))
         } else {
             // The CSV is stdout's only content; what the table would have said about the run goes to stderr.
+            session.warnOnStderr()
             for warning in run.warnings { Output.warning(warning) }
         }
     }

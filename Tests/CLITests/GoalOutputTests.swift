@@ -98,6 +98,11 @@ import TestSupport
         #expect(records.allSatisfy { $0.wholeMatch(of: /\d+,\d+,"[^"]+"/) != nil })
         let matched = try #require(json(try goal("budget families", ["--json"]))["matched_rows"] as? Int)
         #expect(records.count == matched)
+        // What the table would have said goes to stderr, so the CSV stays alone on stdout.
+        let few = try goal("Gen Z Moms", ["--members", "-"])
+        #expect(few.stdout.hasPrefix("user_id,persona_index,persona\n"))
+        #expect(!few.stdout.contains("Warning"))
+        #expect(few.stderr.contains("persona-host: warning: only "))
     }
 
     @Test func aRunOnFewUsersSaysSoInTextAndJSON() throws {
