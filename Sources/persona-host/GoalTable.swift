@@ -42,11 +42,13 @@ struct GoalTable {
 
     var lines: [String] { wide ? wideLines : narrowLines }
 
-    /// The traits as items: an object's entries as `key: value` in key order (an empty list as
-    /// `none`); any other value as one item; nothing for null or an empty object.
+    /// The traits as items: an object's entries as `key: value` in key order (an empty list or
+    /// table — Lua's `{}` — as `none`); any other value as one item; nothing for null or an
+    /// empty object.
     static func traitItems(_ traits: JSONValue) -> [String] {
         switch traits {
-        case .object(let entries): entries.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value == .array([]) ? "none" : $0.value.text)" }
+        case .object(let entries):
+            entries.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value == .array([]) || $0.value == .object([:]) ? "none" : $0.value.text)" }
         case .null, .array([]): []
         default: [traits.text]
         }

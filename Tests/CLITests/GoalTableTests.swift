@@ -25,7 +25,8 @@ import Host
     func personas() throws -> [GoalRun.Persona] {
         [try persona(1, "Ananya Haddad — Budget-Conscious Mom", size: 12_345, share: 0.8123, traits: traits),
          try persona(2, String(repeating: "Very Long Persona Name ", count: 5), size: 7, share: 0.0004, traits: .object([:])),
-         try persona(3, "Noor Kapoor — Premium-Seeking Mom", size: 2_840, share: 0.1873, traits: .array([]), distinguishing: [])]
+         try persona(3, "Noor Kapoor — Premium-Seeking Mom", size: 2_840, share: 0.1873, traits: .array([]), distinguishing: []),
+         try persona(4, "Taylor Silva — Low-Tech Parent", size: 1, share: 0, traits: .object(["care_about": .object([:]), "style": .string("x")]))]
     }
 
     @Test(arguments: [80, 100, 160])
@@ -43,8 +44,8 @@ import Host
         let usersEnd = header.distance(from: header.startIndex, to: try #require(header.range(of: "USERS")).upperBound)
         let shareEnd = header.distance(from: header.startIndex, to: try #require(header.range(of: "SHARE")).upperBound)
         let rows = lines.filter { $0.first?.isNumber == true }
-        #expect(rows.count == 3)
-        for (row, (users, share)) in zip(rows, zip(["12,345", "7", "2,840"], ["81.2%", "0.0%", "18.7%"])) {
+        #expect(rows.count == 4)
+        for (row, (users, share)) in zip(rows, zip(["12,345", "7", "2,840", "1"], ["81.2%", "0.0%", "18.7%", "0.0%"])) {
             let characters = Array(row)
             #expect(String(characters[(usersEnd - users.count)..<usersEnd]) == users, "\(row)")
             #expect(String(characters[(shareEnd - share.count)..<shareEnd]) == share, "\(row)")
@@ -66,11 +67,13 @@ import Host
         // Empty traits print no block: the next line is the next persona.
         let second = try #require(lines.firstIndex { $0.hasPrefix("2  ") })
         #expect(lines[second + 1].hasPrefix("3  "))
+        // An empty list from Lua (`{}`) reads as none, not as nothing.
+        #expect(lines.last == "   care_about: none; style: x")
     }
 
     @Test func wideKeepsEverythingOnTheRow() throws {
         let lines = GoalTable(personas: try personas(), terminal: Terminal(width: 80), wide: true).lines
-        #expect(lines.count == 4)
+        #expect(lines.count == 5)
         #expect(lines[0].hasSuffix("TRAITS"))
         #expect(lines[1].contains("high family_budget_manager (z 1.52), low tech_savvy_parent (z -0.81)"))
         #expect(lines[1].hasSuffix("care_about: family_budget_manager, parental_concern_score; parenting_style: Budget-Conscious; typical_stage: toddler"))
