@@ -7,11 +7,24 @@ import Foundation
 /// Every error a command can end with is either a `CLIFailure` (the CLI's own) or a
 /// `UserFacingError` (it carries its status); anything else is a host bug reported as a runtime
 /// failure. ArgumentParser's own codes (64 for usage errors) are folded into ours, so scripts
-/// can rely on `ExitStatus` alone.
+/// can rely on `ExitStatus` alone. A usage error is printed once; a mistyped subcommand gets a
+/// suggestion (``CommandSuggestion``). The config file is read (``Settings``) after the command
+/// line parses and before the command runs.
 enum CommandLineEntry {
     static func run(_ arguments: [String]) -> Int32 {
+        var command: any ParsableCommand
         do {
-            var command = try PersonaHost.parseAsRoot(arguments)
+            command = try PersonaHost.parseAsRoot(arguments)
+        } catch {
+            if PersonaHost.exitCode(for: error) == .validationFailure,
+               let failure = CommandSuggestion(root: PersonaHost.self).failure(for: arguments) {
+                Output.error(failure.message)
+                return failure.status.rawValue
+            }
+            return report(error, of: PersonaHost.self)
+        }
+        do {
+            try Settings.establish()
             try command.run()
             return ExitStatus.success.rawValue
         } catch let failure as CLIFailure {

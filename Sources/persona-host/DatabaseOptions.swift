@@ -27,12 +27,14 @@ enum DatabaseAccess {
     case create
 }
 
-/// `--db PATH`: the SQLite database (default `$PERSONA_HOST_DB`, else `persona-host.sqlite` here).
+/// `--db PATH`: the SQLite database (default `$PERSONA_HOST_DB`, else the config file's
+/// `database`, else `persona-host.sqlite` here). A database from the environment or the config
+/// file is named as much as one from `--db`: it must exist, and never gets the default sample.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The database file.", valueName: "path"))
     var path: String?
 
-    /// The database used when neither `--db` nor `$PERSONA_HOST_DB` names one, in the working folder.
+    /// The database used when neither `--db`, `$PERSONA_HOST_DB` nor the config file names one, in the working folder.
     static let defaultPath = "persona-host.sqlite"
 
     /// The path in use.
@@ -40,14 +42,15 @@ struct DatabaseOptions: ParsableArguments {
         explicitPath(environment: ProcessInfo.processInfo.environment) ?? Self.defaultPath
     }
 
-    /// True when no path was given (`--db` or `$PERSONA_HOST_DB`): the default database is in use.
+    /// True when no path was given (`--db`, `$PERSONA_HOST_DB` or the config file): the default database is in use.
     var isDefault: Bool {
         explicitPath(environment: ProcessInfo.processInfo.environment) == nil
     }
 
-    /// The path the user gave (`--db`, else a non-empty `$PERSONA_HOST_DB`), or nil.
-    func explicitPath(environment: [String: String]) -> String? {
-        path ?? environment["PERSONA_HOST_DB"].flatMap { $0.isEmpty ? nil : $0 }
+    /// The path the user gave (`--db`, else a non-empty `$PERSONA_HOST_DB`, else the config
+    /// file's `database`), or nil.
+    func explicitPath(environment: [String: String], config: ConfigFile? = Settings.current.config) -> String? {
+        path ?? environment["PERSONA_HOST_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? config?.database
     }
 
     /// Opens the database for `access` (see ``DatabaseAccess``), running pending migrations.
@@ -61,9 +64,10 @@ struct DatabaseOptions: ParsableArguments {
         try open(access, environment: ProcessInfo.processInfo.environment, defaultPath: Self.defaultPath)
     }
 
-    /// ``open(_:)`` with the environment and the default path given (for tests).
-    func open(_ access: DatabaseAccess, environment: [String: String], defaultPath: String) throws -> PersonaDatabase? {
-        let explicit = explicitPath(environment: environment)
+    /// ``open(_:)`` with the environment, the config file and the default path given (for tests).
+    func open(_ access: DatabaseAccess, environment: [String: String], config: ConfigFile? = Settings.current.config,
+              defaultPath: String) throws -> PersonaDatabase? {
+        let explicit = explicitPath(environment: environment, config: config)
         let path = explicit ?? defaultPath
         let mode: PersonaDatabase.OpenMode
         switch access {
@@ -75,7 +79,15 @@ struct DatabaseOptions: ParsableArguments {
             return try PersonaDatabase(path: path, mode: mode)
         } catch StorageError.noDatabase where explicit == nil && access == .read {
             return nil  // the default database does not exist yet: the command reads an empty state
+        } catch let error as StorageError where error.exitStatus == .usage && fromConfig(environment: environment, config: config) {
+            // Say where the name came from: the user may not remember the config file names it.
+            throw CLIFailure(status: .usage, message: "\(error) (database in \(config?.path ?? ConfigFile.defaultName))")
         }
+    }
+
+    /// Whether the database in use was named by the config file (no `--db`, no `$PERSONA_HOST_DB`).
+    private func fromConfig(environment: [String: String], config: ConfigFile?) -> Bool {
+        path == nil && (environment["PERSONA_HOST_DB"] ?? "").isEmpty && config?.database != nil
     }
 
     /// ``open(_:)`` for a command that cannot answer without a database: a missing default
@@ -101,12 +113,12 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
-/// A one-line progress indicator on stderr, drawn only when stderr is a terminal.
+/// A one-line progress indicator on stderr, drawn only when stderr is a terminal (and not under `--quiet`).
 final class ProgressLine: @unchecked Sendable {
     // @unchecked Sendable: only the thread running the command calls it (storage reports
     // progress synchronously from the caller's thread).
     private let label: String
-    private let enabled = isatty(STDERR_FILENO) != 0
+    private let enabled = ProgressLine.shown
     private var lastPercent = -1
 
     init(_ label: String) { self.label = label }
@@ -127,9 +139,12 @@ final class ProgressLine: @unchecked Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
+    /// Whether progress is drawn: stderr is a terminal and `--quiet` is not in force.
+    static var shown: Bool { isatty(STDERR_FILENO) != 0 && Settings.current.logLevel != .quiet }
+
     /// Prints a stage name (terminal only).
     static func stage(_ message: String) {
-        guard isatty(STDERR_FILENO) != 0 else { return }
+        guard shown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K… \(message)".utf8))
     }
 }

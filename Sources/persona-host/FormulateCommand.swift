@@ -9,11 +9,13 @@ struct FormulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formulate",
         abstract: "Design a formula for target concerns under a skincare persona's rules and hard constraints.",
+        usage: "persona-host run formulate --persona <persona> --concerns <list> [<options>]",
         discussion: """
             Budget is USD of raw materials per kg of product; without --budget the persona's budget
             preference sets it. Exit 0 also when not every concern can be covered: the report says
             which constraint binds (status "partial" or "infeasible" in --json). The persona's
             learned multipliers (from feedback) apply when the database holds any.
+            Options of every command (--config, --quiet, --verbose, --color): see 'persona-host --help'.
             """
     )
 
@@ -22,7 +24,7 @@ struct FormulateCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
     @OptionGroup var loading: PluginLoadOptions
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "Print the whole formulation as JSON on stdout.") var json = false
+    @Flag(inversion: .prefixedNo, help: "Print the whole formulation as JSON on stdout (default: the config file's json, else no).") var json: Bool?
     @Flag(help: "Log the formula as an interaction, so its outcome can be fed back (feedback add --type outcome).") var log = false
 
     func run() throws {
@@ -35,17 +37,16 @@ struct FormulateCommand: ParsableCommand {
         if log, let learning, !run.ingredients.isEmpty {
             let ingredients = JSONValue.array(run.ingredients.map { .string($0.id) })
             let levels = JSONValue.object(Dictionary(uniqueKeysWithValues: run.ingredients.map { ($0.id, JSONValue.number($0.level)) }))
-            let output = run.ingredients.map { "\($0.id) \($0.level.formatted2)%" }.joined(separator: ", ")
+            let output = run.ingredients.map { "\($0.id) \(NumberFormat.value($0.level))%" }.joined(separator: ", ")
             let id = try learning.addInteraction(persona: persona, input: "formulate \(run.request.concerns.joined(separator: ","))", output: output,
                                                  context: .object(["ingredients": ingredients, "levels": levels]))
             run.interactionID = id
-            FileHandle.standardError.write(Data("""
-                persona-host: logged as interaction \(id); report how it went with
+            Output.info("""
+                logged as interaction \(id); report how it went with
                   persona-host feedback add --persona \(persona) --interaction \(id) --type outcome --value '{"efficacy": 8, "safety": 9, "user_satisfaction": 7}'
-
-                """.utf8))
+                """)
         }
-        if json {
+        if json ?? Settings.current.config?.json ?? false {
             try Output.json(run)
         } else {
             Output.lines((session.skippedLine.map { [$0] } ?? []) + FormulationReport(run: run).text.components(separatedBy: "\n"))

@@ -13,25 +13,25 @@ struct FormulationReport {
         let r = run.request
         lines.append("Formulation for \(run.persona.name) (\(run.persona.id)): \(r.concerns.joined(separator: ", ")), \(r.skinType) skin")
         let c = run.constraints
-        lines.append("Limits: actives \(c.actives.lowerBound.formatted2)-\(c.actives.upperBound.formatted2) %, budget \(c.budget.formatted2) USD/kg, "
-                     + "irritation <= \(c.maxIrritation.formatted2), at most \(c.maxIngredients) ingredients")
+        lines.append("Limits: actives \(NumberFormat.value(c.actives.lowerBound))-\(NumberFormat.value(c.actives.upperBound)) %, budget \(NumberFormat.value(c.budget)) USD/kg, "
+                     + "irritation <= \(NumberFormat.value(c.maxIrritation)), at most \(NumberFormat.count(c.maxIngredients)) ingredients")
         lines.append("")
         if run.ingredients.isEmpty {
             lines.append("No formula satisfies every hard constraint.")
         } else {
             var rows = [["INGREDIENT", "CLASS", "LEVEL %", "RANGE %", "USD/KG", "SCORE", "ADDRESSES", "LEVEL"]]
             for i in run.ingredients {
-                rows.append([i.name, i.functionalClass, i.level.formatted2, "\(i.useRange[0].formatted2)-\(i.useRange[1].formatted2)",
-                             i.costPerKg.formatted2, i.score.formatted3, i.addresses.isEmpty ? "(support)" : i.addresses.joined(separator: ", "),
+                rows.append([i.name, i.functionalClass, NumberFormat.value(i.level), "\(NumberFormat.value(i.useRange[0]))-\(NumberFormat.value(i.useRange[1]))",
+                             NumberFormat.value(i.costPerKg), NumberFormat.score(i.score), i.addresses.isEmpty ? "(support)" : i.addresses.joined(separator: ", "),
                              i.levelNote])
             }
-            lines += Output.columns(rows).map { "  " + $0 }
+            lines += Output.columns(rows, rightAligned: [2, 3, 4, 5]).map { "  " + $0 }
             let t = run.totals
             lines.append("")
-            let ph = t.ph.map { "pH \($0.lowerBound.formatted2)-\($0.upperBound.formatted2)" } ?? "no pH window"
-            lines.append("Totals: actives \(t.totalActives.formatted2) %, cost \(t.costPerKilogram.formatted2) USD/kg, irritation \(t.irritation.formatted2), \(ph)")
-            lines.append("Predicted: efficacy \(t.efficacy.formatted2)/10, safety \(t.safety.formatted2)/10, stability \(t.stability.formatted2), "
-                         + "synergy \(t.synergy.formatted2)" + (t.synergyPairs.isEmpty ? "" : " (\(t.synergyPairs.map { $0.joined(separator: " + ") }.joined(separator: ", ")))"))
+            let ph = t.ph.map { "pH \(NumberFormat.value($0.lowerBound))-\(NumberFormat.value($0.upperBound))" } ?? "no pH window"
+            lines.append("Totals: actives \(NumberFormat.value(t.totalActives)) %, cost \(NumberFormat.value(t.costPerKilogram)) USD/kg, irritation \(NumberFormat.value(t.irritation)), \(ph)")
+            lines.append("Predicted: efficacy \(NumberFormat.value(t.efficacy))/10, safety \(NumberFormat.value(t.safety))/10, stability \(NumberFormat.score(t.stability)), "
+                         + "synergy \(NumberFormat.score(t.synergy))" + (t.synergyPairs.isEmpty ? "" : " (\(t.synergyPairs.map { $0.joined(separator: " + ") }.joined(separator: ", ")))"))
             if !t.tightConstraints.isEmpty {
                 lines.append("At its limit: \(t.tightConstraints.map(\.rawValue).joined(separator: ", "))")
             }
@@ -53,8 +53,11 @@ struct FormulationReport {
             lines.append("Excluded (would address a target concern): " + run.excluded.map { "\($0.id) (\($0.reason))" }.joined(separator: ", "))
         }
         let s = run.search
-        lines.append("Search: branch and bound over \(s.candidates) candidates, \(s.nodes) nodes, "
-                     + (s.provenOptimal ? "proven optimal (to within \(s.tolerance.formatted2) of the objective)" : "stopped at the node limit: the best found is within \(s.gap.formatted2) of the optimum"))
+        lines.append("Search: branch and bound over \(NumberFormat.count(s.candidates)) candidates, \(NumberFormat.count(s.nodes)) nodes, "
+                     + (s.provenOptimal ? "proven optimal (to within \(NumberFormat.value(s.tolerance)) of the objective)" : "stopped at the node limit: the best found is within \(NumberFormat.value(s.gap)) of the optimum"))
+        if let id = run.interactionID {
+            lines.append("Logged as interaction \(id): report how it went with feedback add --persona \(run.persona.id) --interaction \(id) --type outcome")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -4,38 +4,77 @@ import Host
 import Plugins
 
 /// The human rendering of a goal run: how the goal was read and what could not be applied, then
-/// a table of personas, then (with `--explain`) each stage's decisions and the rules behind them.
+/// the persona table (``GoalTable``), then (with `--explain`) each stage's decisions and the rules
+/// behind them.
+///
+/// Every line fits the terminal's width (80 columns when stdout is not a terminal): prose is
+/// wrapped, continuation lines indented by two. Text is escaped by `TerminalText` before any
+/// styling is added, so plugin and user strings never reach the terminal as control codes.
 struct GoalReport {
     let run: GoalRun
     var explain = false
+    var wide = false
 
+    init(run: GoalRun, explain: Bool = false, wide: Bool = false) {
+        self.run = run
+        self.explain = explain
+        self.wide = wide
+    }
+
+    /// The report without styling, at stdout's width: for callers that print through
+    /// `Output.lines` (which escapes again; escaping escaped text changes nothing).
     var lines: [String] {
+        lines(for: Terminal(width: Terminal.standardOutput(choice: .never).width, color: false))
+    }
+
+    /// The report laid out and styled for `terminal`; every line is escaped.
+    func lines(for terminal: Terminal) -> [String] {
         var lines: [String] = []
-        if let warning = SkippedPlugin.warningLine(run.skippedPlugins) { lines.append(warning) }
-        let intents = run.intents.filter(\.detected).map { intent in
-            "\(intent.category) \(String(format2: intent.confidence)) (\(intent.matches.map { $0.text == $0.term ? $0.term : "\($0.text) → \($0.term)" }.joined(separator: ", ")))"
+        func prose(_ text: String, style: (String) -> String = { $0 }) {
+            lines += Self.wrap(TerminalText.escaped(text), width: terminal.width).map(style)
         }
-        lines.append("Goal \"\(run.goal)\": \(intents.joined(separator: "; ")).")
+        if let warning = SkippedPlugin.warningLine(run.skippedPlugins) { prose(warning, style: terminal.warning) }
+        let intents = run.intents.filter(\.detected).map { intent in
+            "\(intent.category) \(NumberFormat.score(intent.confidence)) (\(intent.matches.map { $0.text == $0.term ? $0.term : "\($0.text) → \($0.term)" }.joined(separator: ", ")))"
+        }
+        prose("Goal \"\(run.goal)\": \(intents.joined(separator: "; ")).")
         if !run.notApplied.isEmpty {
-            lines.append("Not applied: " + run.notApplied.map { "\($0.words) (\($0.category)): \($0.reason)" }.joined(separator: "; ") + ".")
+            prose("Not applied: " + run.notApplied.map { "\($0.words) (\($0.category)): \($0.reason)" }.joined(separator: "; ") + ".")
         }
         if !run.unrecognisedWords.isEmpty {
-            lines.append("Not recognised: \(run.unrecognisedWords.joined(separator: ", ")).")
+            prose("Not recognised: \(run.unrecognisedWords.joined(separator: ", ")).")
         }
         let filter = run.filter.conditions.map(\.condition).joined(separator: " AND ")
-        lines.append("Users: \(filter.isEmpty ? "all" : filter) → \(run.matchedRows) matched. Domain: \(run.domain.plugin) (\(run.domain.reason)).")
-        let scores = run.clustering.scores.map { "k=\($0.k) \(String(format2: $0.silhouette))" }.joined(separator: ", ")
-        lines.append("Clustering: \(run.clustering.algorithm), k = \(run.personas.count) by silhouette (\(scores))"
-                     + (run.clustering.mergedClusters > 0 ? ", \(run.clustering.mergedClusters) small cluster(s) merged" : "") + ".")
-        for note in run.notes { lines.append("Note: \(note).") }
+        prose("Users: \(NumberFormat.count(run.matchedRows)) matched (\(filter.isEmpty ? "all users" : filter)).")
+        prose("Domain: \(run.domain.plugin) (\(run.domain.reason)).")
+        for warning in run.warnings { prose("Warning: \(warning).", style: terminal.warning) }
+        let scores = run.clustering.scores.map { "k=\($0.k) \(NumberFormat.score($0.silhouette))" }.joined(separator: ", ")
+        prose("Clustering: \(run.clustering.algorithm), k = \(run.personas.count) by silhouette (\(scores))"
+              + (run.clustering.mergedClusters > 0 ? ", \(NumberFormat.count(run.clustering.mergedClusters)) small cluster(s) merged" : "") + ".")
+        for note in run.notes { prose("Note: \(note).", style: terminal.dim) }
         lines.append("")
-        var rows = [["PERSONA", "USERS", "SHARE", "TRAITS", "SET APART BY"]]
-        for p in run.personas {
-            rows.append([p.name, String(p.size), String(format: "%.1f%%", p.share * 100), p.traits.text, p.distinguishing.prefix(2).joined(separator: ", ")])
+        lines += GoalTable(personas: run.personas, terminal: terminal, wide: wide).lines
+        if explain {
+            lines += ["", "How each stage decided:"]
+            for line in GoalExplanationText(run: run).lines {
+                lines += Self.wrap("  " + TerminalText.escaped(line), width: terminal.width)
+            }
         }
-        lines += Output.columns(rows)
-        if explain { lines += ["", "How each stage decided:"] + GoalExplanationText(run: run).lines.map { "  " + $0 } }
         if let id = run.runID { lines += ["", "Saved as run \(id) (persona-host runs show \(id))."] }
         return lines
+    }
+
+    /// `line` wrapped to `width`: its leading spaces are kept, and continuation lines are
+    /// indented two more.
+    static func wrap(_ line: String, width: Int) -> [String] {
+        let indent = String(line.prefix { $0 == " " })
+        guard DisplayWidth.of(line) > width else { return [line] }
+        let body = String(line.dropFirst(indent.count))
+        let first = DisplayWidth.wrapped(body, width: width - indent.count)
+        guard let head = first.first else { return [line] }
+        let rest = first.dropFirst().joined(separator: " ")
+        let continuation = indent + "  "
+        let tail = rest.isEmpty ? [] : DisplayWidth.wrapped(rest, width: width - continuation.count).map { continuation + $0 }
+        return [indent + head] + tail
     }
 }

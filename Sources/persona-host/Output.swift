@@ -23,6 +23,24 @@ enum Output {
         print(lines.map(TerminalText.escaped).joined(separator: "\n"))
     }
 
+    /// Prints lines already escaped (and perhaps styled by `Terminal`) on stdout as they are.
+    static func styledLines(_ lines: [String]) {
+        print(lines.joined(separator: "\n"))
+    }
+
+    /// The logger of persona-host's own notices and debug lines (shown by `LogLevel`).
+    static let hostLogger = Logger(label: "persona-host")
+
+    /// A notice on stderr (`persona-host: …`), hidden by `--quiet`.
+    static func info(_ message: String) {
+        hostLogger.info("\(message)")
+    }
+
+    /// A debug line on stderr (`persona-host: debug: …`), shown by `--verbose`.
+    static func debug(_ message: @autoclosure () -> String) {
+        hostLogger.debug("\(message())")
+    }
+
     /// Prints an error on stderr (each line escaped; the message's own line breaks kept).
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("persona-host: error: \(TerminalText.escapedLines(message))\n".utf8))
@@ -33,14 +51,16 @@ enum Output {
         FileHandle.standardError.write(Data("persona-host: warning: \(TerminalText.escapedLines(message))\n".utf8))
     }
 
-    /// Left-aligned columns separated by two spaces; cells are escaped first.
-    static func columns(_ rows: [[String]]) -> [String] {
+    /// Columns separated by two spaces, left-aligned except the indices in `rightAligned`
+    /// (numbers); cells are escaped first.
+    static func columns(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
         let rows = rows.map { $0.map(TerminalText.escaped) }
         guard let width = rows.first?.count else { return [] }
         let widths = (0..<width).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { c, cell in
-                c == width - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                if rightAligned.contains(c) { return String(repeating: " ", count: widths[c] - cell.count) + cell }
+                return c == width - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }
     }

@@ -1,37 +1,17 @@
-import Builtins
 import ArgumentParser
-import Host
-import Plugins
-import LuaBridge
 
-/// `persona-host run PIPELINE …`: runs a named pipeline with its own options.
+/// `persona-host run goal|formulate …`: the pipelines, each a subcommand with its own options,
+/// help (`persona-host help run goal`, `run goal --help`), usage line and shell completion.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a pipeline (see the list below).",
-        discussion: "Pipelines: \(RunCommand.pipelines.keys.sorted().joined(separator: ", "))"
+        abstract: "Run a pipeline: goal (personas for a goal) or formulate (a skincare formula).",
+        subcommands: [GoalCommand.self, FormulateCommand.self]
     )
 
-    /// Every pipeline the CLI knows, by the name `run` takes.
-    static let pipelines: [String: any ParsableCommand.Type] = ["goal": GoalCommand.self, "formulate": FormulateCommand.self]
-
-    @Argument(help: "The pipeline to run.") var pipeline: String
-    @Argument(parsing: .captureForPassthrough, help: "The pipeline's own arguments.") var arguments: [String] = []
-
+    /// `persona-host run` alone names no pipeline: a usage error (exit 2) that lists them.
     func run() throws {
-        guard let command = RunCommand.pipelines[pipeline] else {
-            let known = RunCommand.pipelines.keys.sorted()
-            let list = known.isEmpty ? "none are available in this build" : "known pipelines: \(known.joined(separator: ", "))"
-            throw CLIFailure(status: .usage, message: "unknown pipeline '\(pipeline)'; \(list)")
-        }
-        var parsed: any ParsableCommand
-        do {
-            parsed = try command.parseAsRoot(arguments)
-        } catch {
-            let status = CommandLineEntry.report(error, of: command)
-            if status == 0 { return }
-            throw CLIFailure(status: ExitStatus(rawValue: status) ?? .usage, message: "see 'persona-host run \(pipeline) --help'")
-        }
-        try parsed.run()
+        let names = Self.configuration.subcommands.map { $0._commandName }
+        throw CLIFailure(status: .usage, message: "run needs a pipeline: \(names.joined(separator: " or ")) (see 'persona-host help run')")
     }
 }

@@ -65,7 +65,7 @@ import TestSupport
     @Test func unknownPipelineIsAUsageError() throws {
         let result = try CLIRunner.run(["run", "nonsense"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("unknown pipeline 'nonsense'"))
+        #expect(result.stderr.contains("unknown command 'nonsense' for 'persona-host run'; the commands are goal, formulate"))
     }
 
     @Test func usageErrorsExitTwoAndVersionExitsZero() throws {

@@ -24,6 +24,12 @@ import TestSupport
         try CLIRunner.run(arguments + ["--db", db, "--plugins", plugins.path])
     }
 
+    /// Text output with its wrapped lines joined again (continuation lines are indented), so a
+    /// phrase can be looked for wherever the width broke it.
+    func unwrapped(_ text: String) -> String {
+        text.replacingOccurrences(of: #"\n +"#, with: " ", options: .regularExpression)
+    }
+
     func json(_ result: CLIRunner.Result) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any] ?? [:]
     }
@@ -89,7 +95,7 @@ import TestSupport
 
         let rural = try run(["run", "goal", "rural fashion lovers"])
         #expect(rural.status == 0)
-        #expect(rural.stdout.contains("Not applied: rural (geography): audience: the users table has no rural/urban column"))
+        #expect(unwrapped(rural.stdout).contains("Not applied: rural (geography): audience: the users table has no rural/urban column"))
         let notApplied = try #require(json(try run(["run", "goal", "rural fashion lovers", "--json"]))["not_applied"] as? [[String: Any]])
         #expect(notApplied.compactMap { $0["term"] as? String } == ["rural", "fashion"])
         let before = try savedRuns()
@@ -135,7 +141,7 @@ import TestSupport
         let escaped = try run(["run", "goal", goal])
         #expect(escaped.status == 0, "\(escaped.stderr)")
         #expect(!escaped.stdout.contains("\u{1B}"))
-        #expect(escaped.stdout.contains(#"Gen Z Moms\u{1B}[2J\nFAKE LINE"#))
+        #expect(unwrapped(escaped.stdout).contains(#"Gen Z Moms\u{1B}[2J\nFAKE LINE"#))
         let list = try CLIRunner.run(["runs", "list", "--db", db])
         #expect(!list.stdout.contains("\u{1B}"))
         #expect(!list.stdout.contains("\nFAKE LINE"))
@@ -148,7 +154,7 @@ import TestSupport
         for line in ["\"moms\" → mom (inflection, 0.85) → parenting", "filters of parenting (it declares parenting):",
                      "gender = 'female' for mom", "3. Domain: parenting, selected by the parenting intent",
                      "traced (straight-line arithmetic", "← best", "cluster 1, attempt 1"] {
-            #expect(text.stdout.contains(line), "\(line)")
+            #expect(unwrapped(text.stdout).contains(line), "\(line)")
         }
         let result = try run(["run", "goal", "Gen Z Moms", "--explain", "--json"])
         let explanation = try #require(json(result)["explanation"] as? [String: Any])

@@ -33,8 +33,8 @@ struct FormulationReportBuilder {
 
     private func weightRules(_ scoring: IngredientScoring) -> [String] {
         let w = scoring.weights
-        return ["weights: efficacy \(w.efficacy.formatted2), safety \(w.safety.formatted2), cost efficiency \(w.costEfficiency.formatted2), "
-                + "bioavailability \(w.bioavailability.formatted2), stability \(w.stability.formatted2), natural \(w.natural.formatted2)"]
+        return ["weights: efficacy \(NumberFormat.value(w.efficacy)), safety \(NumberFormat.value(w.safety)), cost efficiency \(NumberFormat.value(w.costEfficiency)), "
+                + "bioavailability \(NumberFormat.value(w.bioavailability)), stability \(NumberFormat.value(w.stability)), natural \(NumberFormat.value(w.natural))"]
     }
 
     private func choice(_ pick: FormulationSearch.Pick, chosen: [String], tight: [ConstraintKind]) -> FormulationRun.Choice {
@@ -49,10 +49,10 @@ struct FormulationReportBuilder {
         } else {
             note = limits.isEmpty ? "within its range" : "set by \(limits.joined(separator: " and "))"
         }
-        var why = ["score \(a.score.formatted3) = quality \(a.quality.formatted3) x preference \(a.preference.formatted2) x confidence \(a.confidence.formatted2)"]
+        var why = ["score \(NumberFormat.score(a.score)) = quality \(NumberFormat.score(a.quality)) x preference \(NumberFormat.score(a.preference)) x confidence \(NumberFormat.score(a.confidence))"]
         why += a.reasons
         let addresses = problem.targetConcerns.filter(ingredient.addresses)
-        if addresses.isEmpty { why.append("supports the formula (addresses no target concern): value x\(problem.objective.supportFactor.formatted2)") }
+        if addresses.isEmpty { why.append("supports the formula (addresses no target concern): value x\(NumberFormat.value(problem.objective.supportFactor))") }
         let partners = chosen.filter { id in
             id != ingredient.id && (domain.ingredients.first { $0.id == id }.map { ingredient.isSynergistic(with: $0) } ?? false)
         }
@@ -79,14 +79,14 @@ struct FormulationReportBuilder {
             detail = "\(gain) needs an incompatible pair: \(pairs.joined(separator: ", "))"
         case .ph:
             let ingredients = finding.formula.compactMap { id in domain.ingredients.first { $0.id == id } }
-            let windows = ingredients.map { "\($0.id) pH \($0.ph.lowerBound.formatted2)-\($0.ph.upperBound.formatted2)" }
+            let windows = ingredients.map { "\($0.id) pH \(NumberFormat.value($0.ph.lowerBound))-\(NumberFormat.value($0.ph.upperBound))" }
             detail = "\(gain) needs ingredients with no common pH window: \(windows.joined(separator: ", "))"
         case .budget:
-            detail = "\(gain) needs \(t.costPerKilogram.formatted2) USD/kg; the budget is \(c.budget.formatted2)"
+            detail = "\(gain) needs \(NumberFormat.value(t.costPerKilogram)) USD/kg; the budget is \(NumberFormat.value(c.budget))"
         case .irritation:
-            detail = "\(gain) needs irritation \(t.irritation.formatted2); this persona's limit is \(c.maxIrritation.formatted2)"
+            detail = "\(gain) needs irritation \(NumberFormat.value(t.irritation)); this persona's limit is \(NumberFormat.value(c.maxIrritation))"
         case .actives:
-            detail = "\(gain) needs \(t.totalActives.formatted2) % actives; the range is \(c.actives.lowerBound.formatted2)-\(c.actives.upperBound.formatted2) %"
+            detail = "\(gain) needs \(NumberFormat.value(t.totalActives)) % actives; the range is \(NumberFormat.value(c.actives.lowerBound))-\(NumberFormat.value(c.actives.upperBound)) %"
         case .ingredientCount:
             detail = "\(gain) needs \(finding.formula.count) ingredients; at most \(c.maxIngredients) are allowed"
         }

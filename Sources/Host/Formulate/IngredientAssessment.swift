@@ -37,7 +37,7 @@ struct CatalogueAssessor {
             var reasons = preference.reasons + confidence.reasons
             if let factor = learned[ingredient.id], factor != 1 {
                 multiplier *= factor
-                reasons.append("learned multiplier x\(factor.formatted2)")
+                reasons.append("learned multiplier x\(NumberFormat.value(factor))")
             }
             let criteria = IngredientScoring.Criteria(ingredient)
             let quality = scoring.quality(criteria)

@@ -74,7 +74,7 @@ public struct PersonaClusters: Sendable, Codable {
                 .prefix(3)
             let differences = largest.map { (d: Int, delta: Double) -> Difference in
                 let direction = delta > 0 ? "high" : "low"
-                let phrase = "\(direction) \(names[d]) (\(means[d].formatted2) vs \(overall[d].formatted2))"
+                let phrase = "\(direction) \(names[d]) (\(NumberFormat.score(means[d])) vs \(NumberFormat.score(overall[d])))"
                 return Difference(dimension: names[d], groupMean: means[d].rounded(places: 3),
                                   overallMean: overall[d].rounded(places: 3), phrase: phrase)
             }

@@ -31,6 +31,10 @@ public struct GoalPipeline {
         public init(goal: String) { self.goal = goal }
     }
 
+    /// Below this many matched users a run says its personas rest on few users (text and JSON
+    /// `warnings`): the seed system's goal pipeline (seed 002) warned under 500 users.
+    public static let fewUsersThreshold = 500
+
     public let plugins: PluginSet
     public let store: UserStore
     public let runs: RunStore
@@ -123,6 +127,7 @@ public struct GoalPipeline {
             skippedPlugins: options.skippedPlugins,
             notes: notes,
             explanation: options.explain ? .init(consulted: plan.consulted, domainCandidates: choice.candidates, naming: named.calls) : nil)
+        run.warnings = Self.warnings(matchedRows: table.count)
         // One pass over the rows, bucketing user ids by persona (in user_id order, as fetched).
         var members = [[Int64]](repeating: [], count: clustered.k)
         for (c, size) in named.personas.map(\.size).enumerated() { members[c].reserveCapacity(size) }
@@ -135,6 +140,14 @@ public struct GoalPipeline {
         }
         run.timingsMs = clock.laps
         return run
+    }
+
+    /// What the run should say before its personas are trusted: too few users under
+    /// ``fewUsersThreshold``.
+    public static func warnings(matchedRows: Int) -> [String] {
+        guard matchedRows < fewUsersThreshold else { return [] }
+        return ["only \(NumberFormat.count(matchedRows)) users matched (fewer than \(NumberFormat.count(fewUsersThreshold))): "
+                + "personas from so few users may not hold up on other data; widen the goal or add users"]
     }
 
     /// Saves `run` (its personas and members) in one transaction and returns its id.

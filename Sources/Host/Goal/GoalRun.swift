@@ -5,7 +5,8 @@ import Plugins
 ///
 /// Anything the run could not do as asked is in it: intents recognised but not applied
 /// (`not_applied`), plugins skipped under `--skip-broken`, optional columns stood in for
-/// (`notes`), and the goal's words nothing recognised.
+/// (`notes`), the goal's words nothing recognised, and what makes the result less
+/// trustworthy (`warnings`: too few users).
 public struct GoalRun: Sendable, Codable {
     public struct Intent: Sendable, Codable {
         public var category: String
@@ -136,10 +137,18 @@ public struct GoalRun: Sendable, Codable {
     /// Row memberships (user_id → persona index), not printed.
     public var memberIDs: [[Int64]] = []
 
+    // MARK: Warnings (issue 10, the CLI) — kept apart from other additions for easy merging.
+    /// What to know before trusting the result (a run on very few users, …): printed as
+    /// "Warning: …" lines in the text report, `warnings` in the JSON; empty in runs saved
+    /// before it existed.
+    public var warnings: [String] = []
+
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", goal, seed, intents, unrecognisedWords = "unrecognised_words", filter, notApplied = "not_applied"
         case matchedRows = "matched_rows", domain, features, clustering, personas, timingsMs = "timings_ms", plugins
         case skippedPlugins = "skipped_plugins", notes, explanation
+        // Issue 10, the CLI:
+        case warnings
     }
 }
 
@@ -165,6 +174,8 @@ extension GoalRun {
         skippedPlugins = try c.decodeIfPresent([SkippedPlugin].self, forKey: .skippedPlugins) ?? []
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
         explanation = try c.decodeIfPresent(Explanation.self, forKey: .explanation)
+        // Issue 10, the CLI:
+        warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
     }
 }
 

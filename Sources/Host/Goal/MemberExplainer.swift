@@ -145,7 +145,7 @@ public struct MemberExplainer {
                 let margin = (theirs[f.name] ?? 0) - (mine[f.name] ?? 0)
                 let v = value[f.name] ?? 0
                 return .init(feature: f.name, margin: margin,
-                             phrase: "\(f.name) \(v.formatted3) is \(margin >= 0 ? "closer to" : "farther from") this persona than to \(name) (by \(abs(margin).formatted3))")
+                             phrase: "\(f.name) \(NumberFormat.value(v)) is \(margin >= 0 ? "closer to" : "farther from") this persona than to \(name) (by \(NumberFormat.score(abs(margin))))")
             }.sorted { ($0.margin, $1.feature) > ($1.margin, $0.feature) }
         }
         if nearest != assigned {
