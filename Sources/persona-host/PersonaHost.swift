@@ -17,7 +17,7 @@ struct PersonaHost: ParsableCommand {
             checkout the binary was built in.
             """,
         version: "persona-host \(version) (host API \(HostAPI.version), \(LuaRuntime.release))",
-        subcommands: [RunCommand.self, DataCommand.self, RunsCommand.self, PluginsCommand.self, PersonaCommand.self, InteractionsCommand.self, FeedbackCommand.self]
+        subcommands: [RunCommand.self, DataCommand.self, IntentsCommand.self, RunsCommand.self, PluginsCommand.self, PersonaCommand.self, InteractionsCommand.self, FeedbackCommand.self]
     )
 }
 
