@@ -32,16 +32,15 @@ public struct NumericSummary: Sendable, Hashable {
     /// The summary of `values`, where NaN stands for NULL and is left out; nil when every
     /// value is NULL (or there are none).
     public init?(values: [Double]) {
-        var present: [Double] = []
-        present.reserveCapacity(values.count)
-        var minimum = Double.infinity, maximum = -Double.infinity, sum = 0.0
+        var minimum = Double.infinity, maximum = -Double.infinity, sum = 0.0, count = 0
         for value in values where !value.isNaN {
-            present.append(value)
             minimum = Swift.min(minimum, value)
             maximum = Swift.max(maximum, value)
             sum += value
+            count += 1
         }
-        guard !present.isEmpty else { return nil }
+        guard count > 0 else { return nil }
+        let present = count == values.count ? values : values.filter { !$0.isNaN }  // the non-NULL values
         let n = Double(present.count)
         // The mean clamped into the range, so rounding never puts it outside (n equal values).
         let mean = Swift.min(Swift.max(sum / n, minimum), maximum)
@@ -50,7 +49,7 @@ public struct NumericSummary: Sendable, Hashable {
             let d = value - mean
             squares += d * d
         }
-        guard let quartiles = OrderStatistics.percentiles([0.25, 0.5, 0.75], of: &present) else { return nil }
+        guard let quartiles = OrderStatistics.percentiles([0.25, 0.5, 0.75], of: present) else { return nil }
         self.init(count: present.count, min: minimum, p25: quartiles[0], median: quartiles[1], p75: quartiles[2],
                   max: maximum, mean: mean, standardDeviation: (squares / n).squareRoot())
     }
