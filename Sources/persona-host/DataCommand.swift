@@ -104,8 +104,9 @@ struct DataCommand: ParsableCommand {
         }
 
         func run() throws {
-            let stats = try UserStore(database: try database.openExisting()).stats(topValues: values)
-            let readBy = StatsReadBy.load(plugins)
+            let store = UserStore(database: try database.openExisting())
+            let readBy = try StatsReadBy.load(plugins)
+            let stats = try store.stats(topValues: values)
             let report = StatsReport(stats, database: database.resolvedPath, readBy: readBy)
             if json {
                 for note in readBy.notes { Output.warning(note) }

@@ -17,8 +17,10 @@ struct StatsReadBy {
 
     var isComplete: Bool { notes.isEmpty }
 
-    /// Loads the plugins of `options` (broken ones left out and named in `notes`).
-    static func load(_ options: PluginOptions) -> StatsReadBy {
+    /// Loads the plugins of `options` (broken ones left out and named in `notes`). A plugins
+    /// folder named with `--plugins` must exist (exit 2, like a named database); when none is
+    /// named and none is found, the stats go on and `notes` says so.
+    static func load(_ options: PluginOptions) throws -> StatsReadBy {
         let lead = "which plugins read each column is incomplete"
         let folder: URL
         let set: PluginSet
@@ -26,6 +28,7 @@ struct StatsReadBy {
             folder = try options.resolve().folder
             set = try loadSet(from: folder)
         } catch {
+            if options.folder != nil { throw error }
             return StatsReadBy(folder: nil, readers: nil, notes: ["\(lead): no plugins were read (\(String(describing: error)))"])
         }
         var notes = set.failures.map { failure in

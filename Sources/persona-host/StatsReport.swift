@@ -107,7 +107,7 @@ struct StatsReport: Encodable {
             if let omitted = column.valuesOmitted, omitted > 0 { items.append("… and \(NumberFormat.count(omitted)) more") }
             return TextWrap.lines(items, lead: "  \(NumberFormat.count(distinct)) distinct: ", indent: "    ")
         }
-        return ["  no values: every row is NULL"]
+        return [rows == 0 ? "  no values: the table is empty" : "  no values: every row is NULL"]
     }
 
     /// A column's value: a whole value of an INTEGER column as an integer (exactly, at any

@@ -126,6 +126,14 @@ import TestSupport
         #expect(try columns(json)["age"]?["median"] as? Double == 35)
     }
 
+    @Test func aNamedPluginsFolderMustExist() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try stats(plugins: folder.appendingPathComponent("no-such-folder"))
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no-such-folder: no such plugin, plugins folder or file"))
+    }
+
     @Test func aNegativeValuesLimitIsAUsageError() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try stats(["--values=-1"])
