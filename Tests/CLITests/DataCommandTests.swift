@@ -126,6 +126,25 @@ import TestSupport
         #expect(try columns(json)["age"]?["median"] as? Double == 35)
     }
 
+    @Test func longValuesWrapOntoIndentedLinesWithinEightyColumns() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let words = Array(repeating: "lorem ipsum", count: 12).joined(separator: " ")   // 143 characters
+        let unbroken = String(repeating: "x", count: 100)
+        try Support.write(["long.csv": "user_id,note\n10,\(words)\n11,\(unbroken)\n12,\(unbroken)\n"], in: folder)
+        let imported = try CLIRunner.run(["data", "import", folder.appendingPathComponent("long.csv").path, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let result = try stats()
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.components(separatedBy: "\n")
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
+        let note = try #require(lines.firstIndex(of: "note  TEXT  3 non-null, 5 NULL"))
+        #expect(lines[note + 1].hasPrefix("  2 distinct: xxxx"))
+        #expect(lines[note + 2].hasPrefix("    "))
+        let block = lines[(note + 1)...].prefix { !$0.hasPrefix("  read by") }.joined()
+        #expect(block.filter { $0 == "x" }.count == 100)
+        #expect(block.contains("lorem ipsum lorem"))
+    }
+
     @Test func aNamedPluginsFolderMustExist() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try stats(plugins: folder.appendingPathComponent("no-such-folder"))
