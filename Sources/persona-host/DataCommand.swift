@@ -80,58 +80,40 @@ struct DataCommand: ParsableCommand {
         }
     }
 
+    /// `data stats`: every column's NULLs and summary, and which plugins read it.
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Row count and a summary of every column.")
+        static let configuration = CommandConfiguration(
+            abstract: "Row count and a summary of every column, and which plugins read it.",
+            discussion: """
+                Numbers: NULL count, min, 25th percentile, median, 75th percentile, max, mean and standard deviation \
+                (exact percentiles, interpolated between the closest ranks; population standard deviation). Text: every \
+                distinct value with its count, most frequent first, up to --values. "read by" names the plugins that \
+                read the column (declared columns, formulas, clustering.profile, the conditions their filters produce); \
+                a plugin that fails to load does not stop the stats, but the read-by information is then marked \
+                incomplete, with why.
+                """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var plugins: PluginOptions
+        @Option(help: ArgumentHelp("How many distinct values to list per text column (the rest are counted).", valueName: "n"))
+        var values: Int = 20
         @Flag(help: "Print JSON on stdout.") var json = false
 
-        func run() throws {
-            let stats = try UserStore(database: try database.openExisting()).stats()
-            if json {
-                try Output.json(StatsReport(stats))
-                return
-            }
-            Output.lines(["\(stats.rowCount) users in \(database.resolvedPath)"])
-            var rows = [["COLUMN", "TYPE", "NON-NULL", "SUMMARY"]]
-            for column in stats.columns {
-                let summary: String
-                if let n = column.numeric {
-                    summary = "min \(String(format2: n.min))  mean \(String(format2: n.mean))  max \(String(format2: n.max))"
-                } else if let t = column.text {
-                    summary = "\(t.distinctCount) distinct: " + t.topValues.map { "\($0.value) \($0.count)" }.joined(separator: ", ")
-                } else {
-                    summary = "—"
-                }
-                rows.append([column.name, column.type.rawValue, String(column.nonNullCount), summary])
-            }
-            Output.lines(Output.columns(rows))
+        func validate() throws {
+            guard values >= 0 else { throw ValidationError("--values must be 0 or more, got \(values)") }
         }
-    }
-}
 
-/// `data stats --json`.
-struct StatsReport: Encodable {
-    struct Column: Encodable {
-        var name: String
-        var type: String
-        var nonNull: Int
-        var min: Double?
-        var mean: Double?
-        var max: Double?
-        var distinct: Int?
-        var top: [String: Int]?
-    }
-
-    var rows: Int
-    var columns: [Column]
-
-    init(_ stats: UsersStats) {
-        rows = stats.rowCount
-        columns = stats.columns.map { c in
-            Column(name: c.name, type: c.type.rawValue, nonNull: c.nonNullCount, min: c.numeric?.min, mean: c.numeric?.mean,
-                   max: c.numeric?.max, distinct: c.text?.distinctCount,
-                   top: c.text.map { Dictionary($0.topValues.map { ($0.value, $0.count) }, uniquingKeysWith: { a, _ in a }) })
+        func run() throws {
+            let store = UserStore(database: try database.openExisting())
+            let readBy = try StatsReadBy.load(plugins)
+            let stats = try store.stats(topValues: values)
+            let report = StatsReport(stats, database: database.resolvedPath, readBy: readBy)
+            if json {
+                for note in readBy.notes { Output.warning(note) }
+                try Output.json(report)
+            } else {
+                Output.lines(report.lines)
+            }
         }
     }
 }
