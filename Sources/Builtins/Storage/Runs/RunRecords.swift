@@ -21,10 +21,12 @@ public struct RunRecord: Sendable, Hashable {
     public var summary: JSONDocument
     /// Plugin name → version of every plugin that took part.
     public var pluginVersions: [String: String]
+    /// The `users` table the run read (nil for runs saved before fingerprints were recorded).
+    public var data: UsersFingerprint?
 
     public init(id: Int64? = nil, createdAt: Date = Date(), pipeline: String, goal: String, seed: UInt64,
                 matchedRows: Int, parameters: JSONDocument = .emptyObject, summary: JSONDocument = .emptyObject,
-                pluginVersions: [String: String] = [:]) {
+                pluginVersions: [String: String] = [:], data: UsersFingerprint? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.pipeline = pipeline
@@ -34,6 +36,7 @@ public struct RunRecord: Sendable, Hashable {
         self.parameters = parameters
         self.summary = summary
         self.pluginVersions = pluginVersions
+        self.data = data
     }
 }
 
