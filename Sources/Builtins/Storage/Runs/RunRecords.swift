@@ -43,7 +43,8 @@ public struct RunRecord: Sendable, Hashable {
 /// One persona of a run, without its member list (members are stored compactly beside it and
 /// loaded on demand: ``RunStore/members(runID:persona:)``).
 public struct PersonaRecord: Sendable, Hashable {
-    /// 0-based position in the run (personas are numbered by size, largest first, by the pipeline).
+    /// The persona's number in the run (the goal pipeline numbers them 1, 2, … by size, largest
+    /// first: `run:RUN/N` in the CLI).
     public var index: Int
     /// The display name ("Priya Sharma — Tech-Savvy Mom").
     public var name: String
@@ -101,4 +102,10 @@ public struct RunMemberships: Sendable, Hashable {
     public let personaIndexes: [Int32]
 
     public var count: Int { userIDs.count }
+
+    /// `userIDs` ascending, each with its persona index.
+    public init(userIDs: [Int64], personaIndexes: [Int32]) {
+        self.userIDs = userIDs
+        self.personaIndexes = personaIndexes
+    }
 }
