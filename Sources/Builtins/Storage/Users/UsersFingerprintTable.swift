@@ -55,11 +55,11 @@ enum UsersFingerprintTable {
         let schema = try UsersSchema.read(db)
         let known = snapshot.map { UsersContentHash.digests(from: $0, schema: schema) } ?? [:]
         let (rows, hash) = try UsersContentHash.compute(db, schema: schema, known: known, knownRows: snapshot?.rowCount)
+        try createTriggers(db)  // before reading the state: without them the counter is not trusted
         let state = try State.read(db)
         if let version = state.version {
             try store(db, version: version, rows: rows, hash: hash, schemaSQL: state.schemaSQL)
         }
-        try createTriggers(db)
     }
 
     /// Stores a computed hash for `version`, unless the counter has moved on since.

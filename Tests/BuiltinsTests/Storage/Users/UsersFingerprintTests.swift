@@ -11,6 +11,13 @@ import Testing
         try database.execute("UPDATE users_fingerprint SET hashed_version = NULL")
     }
 
+    /// Whether the stored hash is of the table as it is (a bulk writer stored it; no scan is due).
+    func hashIsCached(_ database: PersonaDatabase) throws -> Bool {
+        try database.pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT hashed_version = version FROM users_fingerprint") ?? false
+        }
+    }
+
     @Test func everyRawInsertUpdateAndDeleteMovesTheCounterAndTheHash() throws {
         try withTemporaryDatabase { temporary in
             let store = temporary.users
@@ -94,6 +101,7 @@ import Testing
             let store = temporary.users
             let start = try store.fingerprint()
             try store.generate(rows: 3_000, seed: 5)
+            #expect(try hashIsCached(temporary.database))
             let generated = try store.fingerprint()
             #expect(generated.rows == 3_000)
             #expect(generated.version == start.version.map { $0 + 1 })  // one step for the whole bulk write
@@ -115,6 +123,7 @@ import Testing
             let store = temporary.users
             // NULLs, quoted text, reals and integers, and columns the seed schema lacks.
             try store.importCSV(at: StorageFixtures.csv("quoted_crlf_bom.csv"))
+            #expect(try hashIsCached(temporary.database))
             let imported = try store.fingerprint()
             try forgetCachedHash(temporary.database)
             #expect(try store.fingerprint() == imported)
@@ -122,6 +131,7 @@ import Testing
             // An append (no snapshot: the table had rows) is hashed by a scan in the same transaction.
             let extra = try temporary.write("user_id,age\n100,50\n", to: "more.csv")
             try store.importCSV(at: extra)
+            #expect(try hashIsCached(temporary.database))
             let appended = try store.fingerprint()
             #expect(appended.rows == imported.rows + 1 && appended.hash != imported.hash)
             #expect(appended.version == imported.version.map { $0 + 1 })
