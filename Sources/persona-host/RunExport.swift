@@ -7,6 +7,7 @@ import Host
 /// JSON Lines (one `{"user_id":…,"persona":…,"persona_id":"run:3/1","persona_index":1}` a line).
 /// `persona_index` is the persona's 1-based number, as in `run:RUN/N`.
 struct RunExport {
+    /// `--format`.
     enum Format: String, CaseIterable {
         case csv, jsonl
     }

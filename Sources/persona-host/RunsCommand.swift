@@ -11,6 +11,7 @@ struct RunsCommand: ParsableCommand {
         commandName: "runs", abstract: "List, show, export, compare, delete and explain saved runs.",
         subcommands: [List.self, Show.self, Export.self, Diff.self, Delete.self, Explain.self])
 
+    /// `runs list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Saved runs, newest first.")
         @OptionGroup var database: DatabaseOptions
@@ -34,6 +35,7 @@ struct RunsCommand: ParsableCommand {
         }
     }
 
+    /// `runs show ID`: the run's header (``RunHeader``), then its report as `run goal` printed it.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "One saved run: when, the data it ran on (and whether the users table changed since), its plugins and settings, and its personas.")

@@ -93,7 +93,7 @@ import TestSupport
         #expect(noPersona.stderr.contains("run:\(id)/1 "))
         let noRun = try cli(["persona", "show", "run:99/1"])
         #expect(noRun.status == 2)
-        #expect(noRun.stderr.contains("no saved run 99; saved runs: \(id)"))
+        #expect(noRun.stderr.contains("no run with id 99; saved runs: \(id)"))
         let malformed = try cli(["persona", "compare", "run:\(id)", "run:\(id)/1"])
         #expect(malformed.status == 2)
         #expect(malformed.stderr.contains("write run:RUN/N"))

@@ -161,7 +161,7 @@ import TestSupport
         let missing = folder.appendingPathComponent("missing.csv")
         let unknown = try cli(["runs", "export", "999", "--out", missing.path])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("no saved run 999; saved runs: \(id)"))
+        #expect(unknown.stderr.contains("no run with id 999; saved runs: \(id)"))
         #expect(!FileManager.default.fileExists(atPath: missing.path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "\(leftovers)")
@@ -214,7 +214,7 @@ import TestSupport
         #expect(deleted.stdout.contains("Deleted run \(id)"))
         let shown = try cli(["runs", "show", String(id)])
         #expect(shown.status == 2)
-        #expect(shown.stderr.contains("no saved run \(id); saved runs: \(kept)"))
+        #expect(shown.stderr.contains("no run with id \(id); saved runs: \(kept)"))
         #expect(try cli(["runs", "delete", String(id)]).status == 2)
         #expect(try cli(["runs", "export", String(id)]).status == 2)
         #expect(try cli(["persona", "show", "run:\(id)/1"]).status == 2)

@@ -20,7 +20,7 @@ public enum RunLookupError: UserFacingError, Sendable, Equatable {
             return "'\(TerminalText.escaped(text))' is not a goal-run persona id: write run:RUN/N, e.g. run:3/2 for persona 2 of run 3 "
                 + "(persona-host persona list --runs lists them)"
         case let .noRun(id, existing):
-            return "no saved run \(id); " + Self.runs(existing)
+            return "no run with id \(id); " + Self.runs(existing)
         case let .noPersona(id, existing):
             return "run \(id.run) has no persona \(id.number) (\(id)); its personas: \(existing.joined(separator: ", "))"
         case let .notAGoalRun(id, pipeline):

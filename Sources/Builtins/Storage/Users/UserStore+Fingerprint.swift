@@ -34,6 +34,7 @@ extension UserStore {
         }
     }
 
+    /// What the read transaction found: the cached fingerprint, or a hash it computed.
     private enum FingerprintRead {
         case cached(UsersFingerprint)
         case computed(UsersFingerprintTable.State, rows: Int, hash: UInt64)
