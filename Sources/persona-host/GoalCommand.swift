@@ -82,6 +82,7 @@ struct GoalCommand: ParsableCommand {
         options.strict = strict
         options.explain = explain
         options.skippedPlugins = session.skipped
+        options.invocation = .init(plugins: try plugins.resolve(), membersFile: members, skipBroken: loading.skipBroken)
         options.save = false
         var pipeline = GoalPipeline(plugins: session.set, database: db, loader: session.loader)
         pipeline.progress = { ProgressLine.stage($0) }

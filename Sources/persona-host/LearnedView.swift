@@ -43,17 +43,17 @@ struct LearnedView: Encodable {
 
     var summaryLine: String {
         let moved = traits.filter { abs($0.value - $0.declared) > 1e-9 }
-        let pending = batchSize.map { "; \(pendingFeedback) of \($0) samples toward the next version" } ?? ""
-        let list = moved.prefix(8).map { "\($0.name) \($0.declared.formatted2) → \($0.value.formatted2)" }.joined(separator: ", ")
+        let pending = batchSize.map { "; \(NumberFormat.count(pendingFeedback)) of \(NumberFormat.count($0)) samples toward the next version" } ?? ""
+        let list = moved.prefix(8).map { "\($0.name) \(NumberFormat.score($0.declared)) → \(NumberFormat.score($0.value))" }.joined(separator: ", ")
         return "Learned: \(version)\(pending)" + (moved.isEmpty ? ", nothing moved yet" : ": " + list)
     }
 
     var text: String {
-        var lines = ["\(name) (\(id)), \(version), \(versions) version(s) stored"]
+        var lines = ["\(name) (\(id)), \(version), \(NumberFormat.count(versions)) version(s) stored"]
         var rows = [["TRAIT", "NOW", "DECLARED", "RANGE"]]
-        for t in traits { rows.append([t.name, t.value.formatted2, t.declared.formatted2, "\(t.min.formatted2)-\(t.max.formatted2)"]) }
+        for t in traits { rows.append([t.name, NumberFormat.score(t.value), NumberFormat.score(t.declared), "\(NumberFormat.value(t.min))-\(NumberFormat.value(t.max))"]) }
         lines += Output.columns(rows).map { "  " + $0 }
-        if let batchSize { lines.append("  \(pendingFeedback) of \(batchSize) samples toward the next version") }
+        if let batchSize { lines.append("  \(NumberFormat.count(pendingFeedback)) of \(NumberFormat.count(batchSize)) samples toward the next version") }
         return lines.joined(separator: "\n")
     }
 }

@@ -10,7 +10,7 @@ import Host
 /// only replaced with `--force`. The file is written to a temporary file beside it and renamed
 /// into place only after the run is saved, so a run and its members file land together: if
 /// saving fails the temporary file is removed; if the rename fails the saved run is removed.
-/// `-` writes to stdout.
+/// `-` writes to stdout. `runs export --out` writes its file the same way.
 struct MembersFile {
     enum Destination {
         case stdout
@@ -19,13 +19,19 @@ struct MembersFile {
 
     let destination: Destination
 
-    init(path: String, force: Bool, database: String) throws {
+    /// How messages name the file (`--members PATH`, `--out PATH`).
+    let flag: String
+
+    /// Checks `path` (see the type's documentation); `flag` names the option in messages and
+    /// `refused` says what a refusal prevented ("nothing was run").
+    init(path: String, force: Bool, database: String, flag: String = "--members", refused: String = "nothing was run") throws {
+        self.flag = flag
         if path == "-" {
             destination = .stdout
             return
         }
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        func refuse(_ why: String) -> CLIFailure { CLIFailure(status: .usage, message: "--members \(path): \(why); nothing was run") }
+        func refuse(_ why: String) -> CLIFailure { CLIFailure(status: .usage, message: "\(flag) \(path): \(why); \(refused)") }
         var info = stat()
         if lstat(url.path, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -56,7 +62,11 @@ struct MembersFile {
 
     /// The CSV, written to a temporary file beside the destination (or held for stdout).
     func prepare(_ run: GoalRun) throws -> Prepared {
-        let bytes = Self.csv(run)
+        try prepare(bytes: Self.csv(run))
+    }
+
+    /// `bytes`, written to a temporary file beside the destination (or held for stdout).
+    func prepare(bytes: [UInt8]) throws -> Prepared {
         guard case .file(let url) = destination else { return Prepared(bytes: bytes, temporary: nil, destination: nil) }
         let template = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path
         var path = Array(template.utf8CString)
@@ -70,7 +80,7 @@ struct MembersFile {
             try handle.close()
         } catch {
             try? FileManager.default.removeItem(at: temporary)  // best effort: the write error is what we report
-            throw CLIFailure(status: .failure, message: "\(url.path): cannot write the members file: \(error)")
+            throw CLIFailure(status: .failure, message: "\(url.path): cannot write the file: \(error)")
         }
         return Prepared(bytes: bytes, temporary: temporary, destination: url)
     }
@@ -90,7 +100,7 @@ struct MembersFile {
             guard rename(temporary.path, destination.path) == 0 else {
                 let why = String(cString: strerror(errno))
                 discard()
-                throw CLIFailure(status: .failure, message: "\(destination.path): cannot write the members file: \(why)")
+                throw CLIFailure(status: .failure, message: "\(destination.path): cannot write the file: \(why)")
             }
         }
 

@@ -27,20 +27,20 @@ struct PersonaComparison: Encodable {
         var rows = [["INGREDIENT", a.persona.id.uppercased() + " %", b.persona.id.uppercased() + " %"]]
         let ids = a.ingredients.map(\.id) + b.ingredients.map(\.id).filter { id in !a.ingredients.contains { $0.id == id } }
         for id in ids {
-            let left = a.ingredients.first { $0.id == id }.map { $0.level.formatted2 } ?? "-"
-            let right = b.ingredients.first { $0.id == id }.map { $0.level.formatted2 } ?? "-"
+            let left = a.ingredients.first { $0.id == id }.map { NumberFormat.value($0.level) } ?? "-"
+            let right = b.ingredients.first { $0.id == id }.map { NumberFormat.value($0.level) } ?? "-"
             rows.append([id, left, right])
         }
         rows.append(["", "", ""])
         rows.append(["status", a.status, b.status])
         rows.append(["skin type", a.request.skinType, b.request.skinType])
-        rows.append(["budget USD/kg", a.constraints.budget.formatted2, b.constraints.budget.formatted2])
-        rows.append(["max irritation", a.constraints.maxIrritation.formatted2, b.constraints.maxIrritation.formatted2])
-        rows.append(["cost USD/kg", a.totals.costPerKilogram.formatted2, b.totals.costPerKilogram.formatted2])
-        rows.append(["irritation", a.totals.irritation.formatted2, b.totals.irritation.formatted2])
-        rows.append(["efficacy /10", a.totals.efficacy.formatted2, b.totals.efficacy.formatted2])
-        rows.append(["safety /10", a.totals.safety.formatted2, b.totals.safety.formatted2])
-        rows.append(["stability", a.totals.stability.formatted2, b.totals.stability.formatted2])
+        rows.append(["budget USD/kg", NumberFormat.value(a.constraints.budget), NumberFormat.value(b.constraints.budget)])
+        rows.append(["max irritation", NumberFormat.score(a.constraints.maxIrritation), NumberFormat.score(b.constraints.maxIrritation)])
+        rows.append(["cost USD/kg", NumberFormat.value(a.totals.costPerKilogram), NumberFormat.value(b.totals.costPerKilogram)])
+        rows.append(["irritation", NumberFormat.score(a.totals.irritation), NumberFormat.score(b.totals.irritation)])
+        rows.append(["efficacy /10", NumberFormat.score(a.totals.efficacy), NumberFormat.score(b.totals.efficacy)])
+        rows.append(["safety /10", NumberFormat.score(a.totals.safety), NumberFormat.score(b.totals.safety)])
+        rows.append(["stability", NumberFormat.score(a.totals.stability), NumberFormat.score(b.totals.stability)])
         rows.append(["not covered", a.notCovered.joined(separator: ", "), b.notCovered.joined(separator: ", ")])
         lines += Output.columns(rows).map { "  " + $0 }
         return lines.joined(separator: "\n")

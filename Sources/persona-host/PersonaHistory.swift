@@ -26,6 +26,7 @@ extension PersonaCommand {
         }
 
         func run() throws {
+            try GoalRunPersonaRefusal.check(id, command: "history")
             try LearningContext(plugins: plugins, loading: loading, database: database).reading { pipeline in try history(pipeline) }
         }
 
@@ -54,10 +55,10 @@ extension PersonaCommand {
             if entries.isEmpty { Output.lines(["\(id) has not learned anything yet (v1.0 as declared)"]); return }
             for e in entries {
                 Output.lines(["\(e.version)  \(e.status)  \(e.createdAt)  \(e.reason)"])
-                for c in e.changes.prefix(12) { Output.lines(["    \(c.trait) \(c.from.formatted2) → \(c.to.formatted2)"]) }
-                if e.changes.count > 12 { Output.lines(["    … and \(e.changes.count - 12) more traits"]) }
+                for c in e.changes.prefix(12) { Output.lines(["    \(c.trait) \(NumberFormat.score(c.from)) → \(NumberFormat.score(c.to))"]) }
+                if e.changes.count > 12 { Output.lines(["    … and \(NumberFormat.count(e.changes.count - 12)) more traits"]) }
                 if e.feedback.count <= 3 { for f in e.feedback { Output.lines(["    from feedback \(f)"]) } }
-                else { Output.lines(["    from \(e.feedback.count) feedback (\(e.feedback.first!) … \(e.feedback.last!))"]) }
+                else { Output.lines(["    from \(NumberFormat.count(e.feedback.count)) feedback (\(e.feedback.first ?? "") … \(e.feedback.last ?? ""))"]) }
             }
         }
     }
@@ -72,10 +73,25 @@ extension PersonaCommand {
         @Flag(help: "Print JSON on stdout.") var json = false
 
         func run() throws {
+            try GoalRunPersonaRefusal.check(id, command: "rollback")
             let pipeline = try LearningContext(plugins: plugins, loading: loading, database: database).pipeline()
             let outcome = try pipeline.rollback(persona: id, to: to)
             if json { return try Output.json(outcome) }
             Output.lines([outcome.message])
         }
+    }
+}
+
+/// `persona history` and `rollback` are about personas that learn from feedback: a goal-run
+/// persona (`run:RUN/N`) has no versions, so asking for them is a usage error that says so.
+enum GoalRunPersonaRefusal {
+    static func check(_ id: String, command: String) throws {
+        guard RunPersonaID.isRunPersona(id) else { return }
+        var run = ""
+        if case let .success(parsed) = Result(catching: { () throws(RunLookupError) in try RunPersonaID(parsing: id) }) {
+            run = " (its run: persona-host runs show \(parsed.run))"
+        }
+        throw CLIFailure(status: .usage, message: "\(id) is a goal-run persona: it does not learn from feedback, so it has no \(command)\(run); "
+                         + "persona \(command) applies to learning personas (persona-host persona list shows them)")
     }
 }

@@ -43,17 +43,20 @@ struct PersonaView: Encodable {
         var lines = ["\(p.name) (\(p.id))"]
         if !p.description.isEmpty { lines.append("  \(p.description)") }
         lines.append("  skin type \(p.skinType); concerns \(p.primaryConcerns.joined(separator: ", "))")
-        lines.append("  sensitivity \(p.sensitivityLevel.formatted2), safety priority \(p.safetyPriority.formatted2), "
-                     + "efficacy tolerance \(p.efficacyTolerance.formatted2), natural preference \(p.naturalPreference.formatted2), budget \(p.budgetPreference)")
+        lines.append("  sensitivity \(NumberFormat.score(p.sensitivityLevel)), safety priority \(NumberFormat.score(p.safetyPriority)), "
+                     + "efficacy tolerance \(NumberFormat.score(p.efficacyTolerance)), natural preference \(NumberFormat.score(p.naturalPreference)), "
+                     + "budget \(p.budgetPreference)")
         lines.append("  prefers \(p.ingredientPreferences.isEmpty ? "nothing in particular" : p.ingredientPreferences.joined(separator: ", ")); "
                      + "avoids \(p.ingredientAversions.isEmpty ? "nothing" : p.ingredientAversions.joined(separator: ", "))")
         let w = weights
-        lines.append("Weights: efficacy \(w.efficacy.formatted2), safety \(w.safety.formatted2), cost efficiency \(w.costEfficiency.formatted2), "
-                     + "bioavailability \(w.bioavailability.formatted2), stability \(w.stability.formatted2), natural \(w.natural.formatted2); base confidence \(w.baseConfidence.formatted2)")
+        lines.append("Weights: efficacy \(NumberFormat.score(w.efficacy)), safety \(NumberFormat.score(w.safety)), "
+                     + "cost efficiency \(NumberFormat.score(w.costEfficiency)), bioavailability \(NumberFormat.score(w.bioavailability)), "
+                     + "stability \(NumberFormat.score(w.stability)), natural \(NumberFormat.score(w.natural)); "
+                     + "base confidence \(NumberFormat.score(w.baseConfidence))")
         lines.append("Best ingredients for its own concerns:")
-        for r in bestIngredients { lines.append("  \(r.id)  \(r.score.formatted3)  \(r.reasons.joined(separator: "; "))") }
+        for r in bestIngredients { lines.append("  \(r.id)  \(NumberFormat.score(r.score))  \(r.reasons.joined(separator: "; "))") }
         if !neverUsed.isEmpty {
-            lines.append("Never used (\(neverUsed.count)): " + neverUsed.map { "\($0.id)" }.joined(separator: ", "))
+            lines.append("Never used (\(NumberFormat.count(neverUsed.count))): " + neverUsed.map { "\($0.id)" }.joined(separator: ", "))
         }
         if let learned { lines.append(learned.summaryLine) }
         return lines.joined(separator: "\n")

@@ -4,11 +4,14 @@ import Foundation
 import Host
 import Plugins
 
-/// `persona-host runs …`: every saved run, one again, and why a user is in their persona.
+/// `persona-host runs …`: every saved run, one again (with the data, plugins and settings it
+/// ran with), its members, two compared, one deleted, and why a user is in their persona.
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "runs", abstract: "List, show and explain saved runs.", subcommands: [List.self, Show.self, Explain.self])
+        commandName: "runs", abstract: "List, show, export, compare, delete and explain saved runs.",
+        subcommands: [List.self, Show.self, Export.self, Diff.self, Delete.self, Explain.self])
 
+    /// `runs list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Saved runs, newest first.")
         @OptionGroup var database: DatabaseOptions
@@ -26,28 +29,48 @@ struct RunsCommand: ParsableCommand {
             var rows = [["ID", "WHEN", "PIPELINE", "GOAL", "MATCHED", "PERSONAS"]]
             for run in runs {
                 rows.append([String(run.id), formatter.string(from: run.createdAt), run.pipeline, run.goal,
-                             String(run.matchedRows), String(run.personaCount)])
+                             NumberFormat.count(run.matchedRows), NumberFormat.count(run.personaCount)])
             }
             Output.lines(Output.columns(rows))
         }
     }
 
+    /// `runs show ID`: the run's header (``RunHeader``), then its report as `run goal` printed it.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One saved run, as it was printed.")
+        static let configuration = CommandConfiguration(
+            abstract: "One saved run: when, the data it ran on (and whether the users table changed since), its plugins and settings, and its personas.")
         @OptionGroup var database: DatabaseOptions
         @Flag(help: "Print JSON on stdout.") var json = false
         @Flag(help: "Also print each stage's decisions (when the run was made with --explain).") var explain = false
         @Argument(help: "The run id.") var id: Int64
 
         func run() throws {
-            let stored = try RunStore(database: try database.openExisting()).load(id: id)
-            var run = try stored.run.summary.decode(GoalRun.self)
-            run.runID = id
+            let db = try database.openExisting()
+            var run = try SavedRuns(database: db).goalRun(id)
+            if let then = run.dataFingerprint {
+                let now = try UserStore(database: db).fingerprint()
+                run.dataNow = GoalRun.DataNow(comparison: now.comparison(since: then), now: now)
+            }
             if json {
                 try Output.json(run)
             } else {
-                Output.lines(GoalReport(run: run, explain: explain && run.explanation != nil).lines)
+                Output.lines(RunHeader(run: run).lines + GoalReport(run: run, explain: explain && run.explanation != nil).lines)
             }
+        }
+    }
+
+    /// `runs delete ID`.
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a saved run with its personas and members (one transaction).")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The run id.") var id: Int64
+
+        func run() throws {
+            let store = RunStore(database: try database.openExisting())
+            guard try store.delete(id: id) else {
+                throw RunLookupError.noRun(id, existing: try store.list().map(\.id))
+            }
+            Output.lines(["Deleted run \(id) with its personas and members."])
         }
     }
 
@@ -69,14 +92,16 @@ struct RunsCommand: ParsableCommand {
             if json { return try Output.json(e) }
             var lines: [String] = []
             if let line = session.skippedLine { lines.append(line) }
-            lines.append("User \(e.userID) is in persona \(e.persona), \(e.personaName) (run \(e.runID), \(e.algorithm)).")
+            let persona = RunPersonaID(run: e.runID, number: e.persona)
+            lines.append("User \(e.userID) is in persona \(persona), \(e.personaName) (run \(e.runID), \(e.algorithm)).")
             lines.append("Features (value → position in the run's weighted, standardised space):")
             for f in e.features {
-                lines.append("  \(f.name) \(f.value.formatted3) → \(f.position.formatted3)" + (f.weight == 0 ? " (weight 0: describes only)" : ""))
+                lines.append("  \(f.name) \(NumberFormat.value(f.value)) → \(NumberFormat.score(f.position))" + (f.weight == 0 ? " (weight 0: describes only)" : ""))
             }
             lines.append("Distance to each persona's centroid:")
             for d in e.distances.sorted(by: { $0.distance < $1.distance }) {
-                lines.append("  \(d.persona). \(d.name): \(d.distance.formatted3)\(d.persona == e.persona ? "  ← this user's persona" : "")")
+                let other = RunPersonaID(run: e.runID, number: d.persona)
+                lines.append("  \(other) \(d.name): \(NumberFormat.score(d.distance))\(d.persona == e.persona ? "  ← this user's persona" : "")")
             }
             if !e.deciding.isEmpty {
                 lines.append("What decided it:")

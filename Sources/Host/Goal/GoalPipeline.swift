@@ -27,8 +27,36 @@ public struct GoalPipeline {
         public var explain = false
         /// Plugins left out under `--skip-broken`, recorded with the run.
         public var skippedPlugins: [SkippedPlugin] = []
+        /// What else the command line said, recorded with the run (``GoalRun/Settings``).
+        public var invocation = Invocation()
 
         public init(goal: String) { self.goal = goal }
+
+        /// The command-line settings a run records beyond those the pipeline uses.
+        public struct Invocation: Sendable {
+            public var pluginsFolder: String?
+            /// How the folder was chosen (`--plugins`, `PERSONA_HOST_PLUGINS`, …).
+            public var pluginsFolderFrom: String?
+            /// `--members` as given (made absolute here; `-` is stdout).
+            public var membersFile: String?
+            public var skipBroken = false
+
+            public init() {}
+
+            public init(plugins: PluginSearchPath.Resolution?, membersFile: String?, skipBroken: Bool) {
+                pluginsFolder = plugins?.folder.standardizedFileURL.path
+                pluginsFolderFrom = plugins?.reason
+                self.membersFile = membersFile.map { $0 == "-" ? $0 : URL(fileURLWithPath: $0).standardizedFileURL.path }
+                self.skipBroken = skipBroken
+            }
+        }
+
+        /// The settings as a run records them.
+        var settings: GoalRun.Settings {
+            GoalRun.Settings(seed: seed, algorithm: algorithm?.rawValue, k: k.map { [$0.lowerBound, $0.upperBound] }, strict: strict,
+                             skipBroken: invocation.skipBroken, explain: explain, pluginsFolder: invocation.pluginsFolder,
+                             pluginsFolderFrom: invocation.pluginsFolderFrom, membersFile: invocation.membersFile)
+        }
     }
 
     /// Below this many matched users a run says its personas rest on few users (text and JSON
@@ -72,8 +100,14 @@ public struct GoalPipeline {
         }
         let columns = try ColumnPlan(domain: choice.spec, plugin: domain.name, schema: schema)
         let fetched: UserColumns
+        let fingerprint: UsersFingerprint
+        var changedWhileReading = false
         do {
+            // The fingerprint of the table the rows come from: its change counter is read again
+            // after the fetch, so a write in between is said, not hidden.
+            fingerprint = try store.fingerprint()
             fetched = try store.fetchColumns(matching: filter, columns: columns.fetch)
+            changedWhileReading = try fingerprint.version == nil || store.changeCounter() != fingerprint.version
         } catch {
             throw .storage(UnexpectedError.wrap(error, "reading users"))
         }
@@ -81,6 +115,11 @@ public struct GoalPipeline {
         guard fetched.count > 0 else { throw .noMatches(filter: filter.description, understood: understood) }
         var table = ColumnTable(fetched)
         var notes = columns.standIn(&table)
+        if changedWhileReading {
+            notes.append(fingerprint.version == nil
+                ? "the users table's change counter is missing (its triggers were removed): its fingerprint was computed, but a change while the run read it would go unnoticed"
+                : "the users table changed while this run read it: its data fingerprint is of the table as it was just before")
+        }
         clock.lap("filter")
 
         // Stage 3: features.
@@ -126,7 +165,8 @@ public struct GoalPipeline {
             plugins: plugins.plugins.map { .init(name: $0.name, version: $0.manifest.version, sourceHash: $0.source.contentHash()) },
             skippedPlugins: options.skippedPlugins,
             notes: notes,
-            explanation: options.explain ? .init(consulted: plan.consulted, domainCandidates: choice.candidates, naming: named.calls) : nil)
+            explanation: options.explain ? .init(consulted: plan.consulted, domainCandidates: choice.candidates, naming: named.calls) : nil,
+            dataFingerprint: fingerprint, settings: options.settings)
         run.warnings = Self.warnings(matchedRows: table.count)
         // One pass over the rows, bucketing user ids by persona (in user_id order, as fetched).
         var members = [[Int64]](repeating: [], count: clustered.k)
@@ -153,10 +193,15 @@ public struct GoalPipeline {
     /// Saves `run` (its personas and members) in one transaction and returns its id.
     public func save(_ run: GoalRun) throws(GoalError) -> Int64 {
         do {
-            let record = RunRecord(pipeline: "goal", goal: run.goal, seed: run.seed, matchedRows: run.matchedRows,
+            let now = Date()
+            var saved = run
+            saved.createdAt = now.formatted(.iso8601)
+            saved.dataNow = nil
+            let record = RunRecord(createdAt: now, pipeline: "goal", goal: run.goal, seed: run.seed, matchedRows: run.matchedRows,
                                    parameters: try JSONDocument(encoding: ["algorithm": run.clustering.algorithm]),
-                                   summary: try JSONDocument(encoding: run),
-                                   pluginVersions: Dictionary(uniqueKeysWithValues: run.plugins.map { ($0.name, $0.version) }))
+                                   summary: try JSONDocument(encoding: saved),
+                                   pluginVersions: Dictionary(uniqueKeysWithValues: run.plugins.map { ($0.name, $0.version) }),
+                                   data: run.dataFingerprint)
             let personas = try run.personas.map { p in
                 PersonaRecord(index: p.index, name: p.name, size: p.size, share: p.share,
                               centroid: p.centroid.sorted { $0.key < $1.key }.map { FeatureValue(feature: $0.key, value: $0.value) },

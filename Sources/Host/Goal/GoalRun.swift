@@ -142,6 +142,15 @@ public struct GoalRun: Sendable, Codable {
     /// "Warning: …" lines in the text report, `warnings` in the JSON; empty in runs saved
     /// before it existed.
     public var warnings: [String] = []
+    // MARK: The run's record (issue 10: runs show/export/diff). Absent from runs saved before.
+    /// When the run was saved (ISO 8601, UTC); set when it is saved and when it is read back.
+    public var createdAt: String?
+    /// The `users` table the run read: row count, content hash, change counter.
+    public var dataFingerprint: UsersFingerprint?
+    /// How the run was asked for: every setting the command line gave or left to its default.
+    public var settings: Settings?
+    /// Set by `runs show` only (never saved): how the users table compares with `dataFingerprint` now.
+    public var dataNow: DataNow?
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", goal, seed, intents, unrecognisedWords = "unrecognised_words", filter, notApplied = "not_applied"
@@ -149,6 +158,8 @@ public struct GoalRun: Sendable, Codable {
         case skippedPlugins = "skipped_plugins", notes, explanation
         // Issue 10, the CLI:
         case warnings
+        // The run's record (issue 10).
+        case createdAt = "created_at", dataFingerprint = "data_fingerprint", settings, dataNow = "data_now"
     }
 }
 
@@ -176,6 +187,11 @@ extension GoalRun {
         explanation = try c.decodeIfPresent(Explanation.self, forKey: .explanation)
         // Issue 10, the CLI:
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        // The run's record (issue 10).
+        createdAt = try c.decodeIfPresent(String.self, forKey: .createdAt)
+        dataFingerprint = try c.decodeIfPresent(UsersFingerprint.self, forKey: .dataFingerprint)
+        settings = try c.decodeIfPresent(Settings.self, forKey: .settings)
+        dataNow = try c.decodeIfPresent(DataNow.self, forKey: .dataNow)
     }
 }
 
@@ -210,5 +226,56 @@ extension GoalRun.Clustering {
         note = try c.decodeIfPresent(String.self, forKey: .note)
         defaults = try c.decodeIfPresent([String].self, forKey: .defaults) ?? []
         overridden = try c.decodeIfPresent([String].self, forKey: .overridden) ?? []
+    }
+}
+
+// MARK: The run's record (issue 10: runs show/export/diff)
+
+extension GoalRun {
+    /// The settings of a run as the command line gave them (nil: left to the default, or to the
+    /// domain plugin for `algorithm` and `k`). Runs saved before they were recorded have none.
+    public struct Settings: Sendable, Codable, Equatable {
+        public var seed: UInt64
+        /// `--algo`; nil: the domain plugin's.
+        public var algorithm: String?
+        /// `--k` as [low, high]; nil: the domain plugin's range.
+        public var k: [Int]?
+        public var strict: Bool
+        public var skipBroken: Bool
+        public var explain: Bool
+        /// The plugins folder (absolute) and how it was chosen (`--plugins`, `PERSONA_HOST_PLUGINS`, …).
+        public var pluginsFolder: String?
+        public var pluginsFolderFrom: String?
+        /// `--members` (absolute, or `-` for stdout); nil: none.
+        public var membersFile: String?
+
+        public init(seed: UInt64, algorithm: String? = nil, k: [Int]? = nil, strict: Bool = false, skipBroken: Bool = false,
+                    explain: Bool = false, pluginsFolder: String? = nil, pluginsFolderFrom: String? = nil, membersFile: String? = nil) {
+            self.seed = seed
+            self.algorithm = algorithm
+            self.k = k
+            self.strict = strict
+            self.skipBroken = skipBroken
+            self.explain = explain
+            self.pluginsFolder = pluginsFolder
+            self.pluginsFolderFrom = pluginsFolderFrom
+            self.membersFile = membersFile
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case seed, algorithm, k, strict, skipBroken = "skip_broken", explain, pluginsFolder = "plugins_folder"
+            case pluginsFolderFrom = "plugins_folder_from", membersFile = "members_file"
+        }
+    }
+
+    /// How the users table compares now with the table a run read (`runs show`).
+    public struct DataNow: Sendable, Codable {
+        public var comparison: UsersFingerprint.Comparison
+        public var now: UsersFingerprint
+
+        public init(comparison: UsersFingerprint.Comparison, now: UsersFingerprint) {
+            self.comparison = comparison
+            self.now = now
+        }
     }
 }

@@ -53,17 +53,22 @@ enum UsersColumnCache {
 
     /// Runs a bulk change of `users` (`body`) without per-row triggers, then stores the
     /// whole-table columns `body` returns (if it can: a generator or an import into an empty
-    /// table has every value in hand) and restores the triggers. Without a snapshot the cache
+    /// table has every value in hand) and restores the triggers. The users fingerprint's
+    /// triggers are dropped too; its counter moves once and its hash is recorded from the same
+    /// columns (``UsersFingerprintTable/recordBulkWrite(_:snapshot:)``). Without a snapshot the cache
     /// stays empty and is built on first use. Must run inside the writer's transaction: on
     /// error the transaction rolls back, triggers and cache included.
     static func bulkWrite<T>(_ db: Database, _ body: () throws -> (result: T, snapshot: CachedTable?)) throws -> T {
         for name in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+        try UsersFingerprintTable.dropTriggers(db)
         try db.execute(sql: "DELETE FROM users_column_cache")
         let (result, snapshot) = try body()
         if let snapshot {
             try store(db, snapshot, schema: UsersSchema.read(db))
         }
         try createTriggers(db)
+        // The change counter moves once, and the content hash comes from the same snapshot.
+        try UsersFingerprintTable.recordBulkWrite(db, snapshot: snapshot)
         return result
     }
 

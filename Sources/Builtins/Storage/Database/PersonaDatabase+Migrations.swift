@@ -25,6 +25,11 @@ extension PersonaDatabase {
     ///   SQLite does not notice bytes damaged inside a BLOB. The cache is derived data, so it is
     ///   emptied (rebuilt on first use with checksums); member lists saved before have no
     ///   checksum (NULL) and are checked by their length only.
+    /// - `v4.users-fingerprint`: `users_fingerprint` (``UsersFingerprintTable``), the `users`
+    ///   table's change counter kept by triggers and its content hash cached against it; the
+    ///   hash of an existing table is computed on first use.
+    /// - `v4.runs-data`: each run's ``UsersFingerprint`` (`users_rows`, `users_hash`,
+    ///   `users_version`; NULL for runs saved before, which say they have none).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1.users") { db in
@@ -163,6 +168,16 @@ extension PersonaDatabase {
                 ALTER TABLE users_column_cache ADD COLUMN checksum INTEGER;
                 DELETE FROM users_column_cache;
                 ALTER TABLE persona_members ADD COLUMN checksum INTEGER;
+                """)
+        }
+        migrator.registerMigration("v4.users-fingerprint") { db in
+            try UsersFingerprintTable.create(db)
+        }
+        migrator.registerMigration("v4.runs-data") { db in
+            try db.execute(sql: """
+                ALTER TABLE runs ADD COLUMN users_rows INTEGER;
+                ALTER TABLE runs ADD COLUMN users_hash INTEGER;
+                ALTER TABLE runs ADD COLUMN users_version INTEGER;
                 """)
         }
         return migrator

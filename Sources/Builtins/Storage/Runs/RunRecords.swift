@@ -21,10 +21,12 @@ public struct RunRecord: Sendable, Hashable {
     public var summary: JSONDocument
     /// Plugin name → version of every plugin that took part.
     public var pluginVersions: [String: String]
+    /// The `users` table the run read (nil for runs saved before fingerprints were recorded).
+    public var data: UsersFingerprint?
 
     public init(id: Int64? = nil, createdAt: Date = Date(), pipeline: String, goal: String, seed: UInt64,
                 matchedRows: Int, parameters: JSONDocument = .emptyObject, summary: JSONDocument = .emptyObject,
-                pluginVersions: [String: String] = [:]) {
+                pluginVersions: [String: String] = [:], data: UsersFingerprint? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.pipeline = pipeline
@@ -34,13 +36,15 @@ public struct RunRecord: Sendable, Hashable {
         self.parameters = parameters
         self.summary = summary
         self.pluginVersions = pluginVersions
+        self.data = data
     }
 }
 
 /// One persona of a run, without its member list (members are stored compactly beside it and
 /// loaded on demand: ``RunStore/members(runID:persona:)``).
 public struct PersonaRecord: Sendable, Hashable {
-    /// 0-based position in the run (personas are numbered by size, largest first, by the pipeline).
+    /// The persona's number in the run (the goal pipeline numbers them 1, 2, … by size, largest
+    /// first: `run:RUN/N` in the CLI).
     public var index: Int
     /// The display name ("Priya Sharma — Tech-Savvy Mom").
     public var name: String
@@ -98,4 +102,10 @@ public struct RunMemberships: Sendable, Hashable {
     public let personaIndexes: [Int32]
 
     public var count: Int { userIDs.count }
+
+    /// `userIDs` ascending, each with its persona index.
+    public init(userIDs: [Int64], personaIndexes: [Int32]) {
+        self.userIDs = userIDs
+        self.personaIndexes = personaIndexes
+    }
 }

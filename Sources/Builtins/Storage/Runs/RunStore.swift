@@ -28,6 +28,9 @@ public struct RunStore: Sendable {
         guard Set(personas.map(\.index)).count == personas.count else {
             throw StorageError.invalidArgument("two personas have the same index")
         }
+        if let data = run.data, data.storedHash == nil {
+            throw StorageError.invalidArgument("the users fingerprint's hash '\(data.hash)' is not 16 hexadecimal digits")
+        }
         let pluginVersions = try JSONDocument(encoding: run.pluginVersions)
         let encoded = try personas.map { persona in
             do {
@@ -42,11 +45,13 @@ public struct RunStore: Sendable {
         return try database.writeTransaction("saving a run") { db in
             try db.execute(
                 sql: """
-                    INSERT INTO runs (created_at, pipeline, goal, seed, matched_rows, parameters, summary, plugin_versions)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO runs (created_at, pipeline, goal, seed, matched_rows, parameters, summary, plugin_versions,
+                                      users_rows, users_hash, users_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [run.createdAt, run.pipeline, run.goal, Int64(bitPattern: run.seed), run.matchedRows,
-                            run.parameters.text, run.summary.text, pluginVersions.text])
+                            run.parameters.text, run.summary.text, pluginVersions.text,
+                            run.data?.rows, run.data?.storedHash, run.data?.version])
             let runID = db.lastInsertedRowID
             let insertPersona = try db.makeStatement(sql: """
                 INSERT INTO personas (run_id, idx, name, size, share, centroid, z_scores, traits, profile)
@@ -105,7 +110,8 @@ public struct RunStore: Sendable {
                 pipeline: try row.decode(forColumn: "pipeline"), goal: try row.decode(forColumn: "goal"),
                 seed: UInt64(bitPattern: try row.decode(forColumn: "seed")), matchedRows: try row.decode(forColumn: "matched_rows"),
                 parameters: try Self.json(row, "parameters", run: id), summary: try Self.json(row, "summary", run: id),
-                pluginVersions: try Self.json(row, "plugin_versions", run: id).decoding([String: String].self, run: id))
+                pluginVersions: try Self.json(row, "plugin_versions", run: id).decoding([String: String].self, run: id),
+                data: try Self.fingerprint(row))
             let rows = try Row.fetchAll(db, sql: """
                 SELECT p.*, COALESCE(m.member_count, 0) AS member_count
                 FROM personas p LEFT JOIN persona_members m ON m.run_id = p.run_id AND m.persona_idx = p.idx
@@ -122,6 +128,15 @@ public struct RunStore: Sendable {
             }
             return StoredRun(run: run, personas: personas, memberCounts: try rows.map { try $0.decode(forColumn: "member_count") })
         }
+    }
+
+    /// The run's users fingerprint; nil for a run saved before they were recorded.
+    private static func fingerprint(_ row: Row) throws -> UsersFingerprint? {
+        let rows: Int? = try row.decode(forColumn: "users_rows")
+        let hash: Int64? = try row.decode(forColumn: "users_hash")
+        let version: Int64? = try row.decode(forColumn: "users_version")
+        guard let rows, let hash else { return nil }
+        return UsersFingerprint(rows: rows, hash: UInt64(bitPattern: hash), version: version)
     }
 
     /// A stored JSON column, checked to be JSON (the column's CHECK guaranteed it when written).

@@ -7,9 +7,10 @@ import Testing
     @Test func migrationsCreateTheSchema() throws {
         try withTemporaryDatabase { temporary in
             let database = temporary.database
-            #expect(try database.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning", "v3.checksums"])
+            #expect(try database.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning", "v3.checksums",
+                                                         "v4.users-fingerprint", "v4.runs-data"])
             #expect(try database.tableNames() == ["feedback", "interactions", "learner_states", "persona_members", "persona_versions",
-                                                  "personas", "runs", "signals", "users", "users_column_cache"])
+                                                  "personas", "runs", "signals", "users", "users_column_cache", "users_fingerprint"])
 
             let schema = try temporary.users.schema()
             #expect(schema.names == SeedColumn.all.map(\.name))
@@ -29,7 +30,8 @@ import Testing
         try withTemporaryDatabase { temporary in
             try temporary.database.execute("INSERT INTO users (user_id, age) VALUES (1, 30)")
             let reopened = try PersonaDatabase(path: temporary.database.path)
-            #expect(try reopened.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning", "v3.checksums"])
+            #expect(try reopened.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning", "v3.checksums",
+                                                         "v4.users-fingerprint", "v4.runs-data"])
             #expect(try UserStore(database: reopened).count() == 1)
         }
     }
@@ -57,7 +59,7 @@ import Testing
             }
         }
         let database = try PersonaDatabase(path: path, mode: .mustExist)
-        #expect(try database.appliedMigrations().last == "v3.checksums")
+        #expect(try database.appliedMigrations().last == "v4.runs-data")
         let stats = try UserStore(database: database).stats()
         let age = stats.column("age")?.numeric
         #expect(stats.rowCount == 2 && age?.min == 30 && age?.max == 40 && age?.mean == 35)
@@ -65,6 +67,39 @@ import Testing
         #expect(!checksums.isEmpty && checksums.allSatisfy { $0 != nil })
         // The member list saved without a checksum is still read (checked by its length).
         #expect(try RunStore(database: database).members(runID: 1, persona: 0) == [1, 2])
+    }
+
+    /// A file written before fingerprints existed (v3): opening adds the counter, its triggers
+    /// and the runs' fingerprint columns; the old run says it has none; the table's hash is
+    /// computed on first use, and from then on every change is counted.
+    @Test func aVersion3FileGetsAUsersFingerprint() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("persona-host-v3-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        do {
+            let pool = try DatabasePool(path: path)
+            try PersonaDatabase.migrator.migrate(pool, upTo: "v3.checksums")
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO users (user_id, age) VALUES (1, 30), (2, 40);
+                    INSERT INTO runs (created_at, pipeline, goal, seed, matched_rows) VALUES ('2025-01-01 00:00:00.000', 'goal', 'old', 1, 2);
+                    """)
+            }
+        }
+        let database = try PersonaDatabase(path: path, mode: .mustExist)
+        #expect(try database.appliedMigrations().suffix(2) == ["v4.users-fingerprint", "v4.runs-data"])
+        #expect(try RunStore(database: database).load(id: 1).run.data == nil)
+        let users = UserStore(database: database)
+        let first = try users.fingerprint()
+        #expect(first.rows == 2 && first.version != nil)
+        try database.execute("INSERT INTO users (user_id, age) VALUES (3, 50)")
+        let second = try users.fingerprint()
+        #expect(second.rows == 3 && second.version == first.version.map { $0 + 1 } && second.hash != first.hash)
+        // A run saved now keeps the fingerprint it is given.
+        let id = try RunStore(database: database).save(RunRecord(pipeline: "goal", goal: "new", seed: 1, matchedRows: 3, data: second),
+                                                      personas: [], members: [])
+        #expect(try RunStore(database: database).load(id: id).run.data == second)
     }
 
     @Test func theUsersTableEnforcesTypesAndSeedRanges() throws {
