@@ -1,8 +1,17 @@
 /// Number formatting shared by every report: fixed decimals without Foundation's locale, so the
 /// same value prints the same way in the table, the JSON-adjacent text and the error messages.
 extension String {
-    /// `d` with two decimals (`-1.5` → `-1.50`).
+    /// `d` with two decimals (`-1.5` → `-1.50`). Beyond ±10^15, where a double has no
+    /// hundredths left, its shortest exact form (`1e+20`); NaN and infinities by name.
     public init(format2 d: Double) {
+        guard d.isFinite else {
+            self = d.isNaN ? "NaN" : d > 0 ? "∞" : "-∞"
+            return
+        }
+        guard abs(d) < 1e15 else {
+            self = d == d.rounded() && abs(d) < 9.2e18 ? String(Int64(d)) : "\(d)"
+            return
+        }
         let scaled = (d * 100).rounded()
         let sign = scaled < 0 ? "-" : ""
         let magnitude = Int64(abs(scaled))

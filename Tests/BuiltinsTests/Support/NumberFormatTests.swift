@@ -32,3 +32,17 @@ import Testing
         #expect(NumberFormat.value(1.0 / 3) == "0.33")
     }
 }
+
+/// Numbers too large for hundredths, and not numbers at all, print without trapping.
+@Suite struct NumberFormatEdgeTests {
+    @Test func hugeAndNonFiniteValuesPrint() {
+        #expect(String(format2: 1e17) == "100000000000000000")
+        #expect(String(format2: -3e16) == "-30000000000000000")
+        #expect(String(format2: 1e20) == "1e+20")
+        #expect(NumberFormat.value(9.3e18) == "9.3e+18")
+        #expect(NumberFormat.score(.infinity) == "∞")
+        #expect(String(format2: .nan) == "NaN")
+        #expect(NumberFormat.value(-.infinity) == "-∞")
+        #expect(String(format2: 123456789012.25) == "123456789012.25")
+    }
+}
