@@ -41,6 +41,14 @@ struct GoalReport {
         if !run.notApplied.isEmpty {
             prose("Not applied: " + run.notApplied.map { "\($0.words) (\($0.category)): \($0.reason)" }.joined(separator: "; ") + ".")
         }
+        let weak = run.intents.filter { !$0.detected && !$0.matches.isEmpty }
+        if !weak.isEmpty {
+            // Recognised, but too weakly to count: said, so no goal word is dropped silently.
+            prose("Below threshold: " + weak.map { intent in
+                "\(intent.matches.map(\.text).joined(separator: ", ")) (\(intent.category) \(NumberFormat.score(intent.confidence))"
+                    + " < \(NumberFormat.score(intent.threshold)))"
+            }.joined(separator: "; ") + ".")
+        }
         if !run.unrecognisedWords.isEmpty {
             prose("Not recognised: \(run.unrecognisedWords.joined(separator: ", ")).")
         }
