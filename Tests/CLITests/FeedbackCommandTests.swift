@@ -26,7 +26,7 @@ struct FeedbackCommandTests {
         #expect(logged.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         let given = try run(["feedback", "add", "--persona", "echo", "--interaction", "1", "--type", "categorical", "--value", "too_formal"])
         #expect(given.status == 0, "\(given.stderr)")
-        #expect(given.stdout.contains("echo v1.1: formality 0.62 → 0.6"))
+        #expect(given.stdout.contains("echo v1.1: formality 0.62 → 0.60"))
         let again = try run(["feedback", "add", "--persona", "echo", "--interaction", "1", "--type", "categorical", "--value", "too_formal"])
         #expect(again.stdout.contains("duplicate"))
 
@@ -38,7 +38,7 @@ struct FeedbackCommandTests {
 
         let rollback = try run(["persona", "rollback", "echo", "--to", "v1.0"])
         #expect(rollback.status == 0, "\(rollback.stderr)")
-        #expect(rollback.stdout.contains("formality 0.6 → 0.62"))
+        #expect(rollback.stdout.contains("formality 0.60 → 0.62"))
         let shown = try run(["persona", "show", "echo", "--json"])
         let view = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
         #expect(view["version"] as? String == "v1.2")

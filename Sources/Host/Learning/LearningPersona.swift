@@ -55,8 +55,8 @@ public struct LearningPersona {
     func failedScenario(_ traits: [String: Double]) throws(PluginError) -> String? {
         for g in golden {
             if let trait = g.trait, let value = traits[trait] {
-                if let min = g.min, value < min - 1e-12 { return "\(g.name): \(trait) \(value.formatted2) is below \(min.formatted2)" }
-                if let max = g.max, value > max + 1e-12 { return "\(g.name): \(trait) \(value.formatted2) is above \(max.formatted2)" }
+                if let min = g.min, value < min - 1e-12 { return "\(g.name): \(trait) \(NumberFormat.score(value)) is below \(NumberFormat.score(min))" }
+                if let max = g.max, value > max + 1e-12 { return "\(g.name): \(trait) \(NumberFormat.score(value)) is above \(NumberFormat.score(max))" }
             }
             if let check = g.check {
                 let table = LuaValue.table(Dictionary(uniqueKeysWithValues: traits.map { (LuaKey.string($0.key), LuaValue.number($0.value)) }))

@@ -253,7 +253,7 @@ public struct LearningPipeline {
         for c in moved {
             if let first = last[c.trait] { last[c.trait] = (first.0, c.to) } else { last[c.trait] = (c.from, c.to); order.append(c.trait) }
         }
-        let parts = order.prefix(6).map { "\($0) \(last[$0]!.0.formatted2) → \(last[$0]!.1.formatted2)" }
+        let parts = order.prefix(6).map { "\($0) \(NumberFormat.score(last[$0]!.0)) → \(NumberFormat.score(last[$0]!.1))" }
         return parts.joined(separator: ", ") + (order.count > 6 ? ", and \(order.count - 6) more" : "")
     }
 

@@ -54,5 +54,5 @@ end)
 test.case("every version names what changed", function()
   local outcome = test.feedback({ persona = "echo", type = "categorical", value = "too_cold" })
   -- warmth 0.6 + 0.5 x 0.3 x (0.2 x 0.8) = 0.624, shown rounded to two places.
-  test.equal(outcome.message, "echo v1.1: warmth 0.6 → 0.62")
+  test.equal(outcome.message, "echo v1.1: warmth 0.60 → 0.62")
 end)
