@@ -97,11 +97,16 @@ end
 
 -- Loads personas/<id>.lua, checks it and fills in id and the defaults. Raises on any problem.
 function M.load(id, ingredients)
-  local p = require("personas." .. id)
+  local declared = require("personas." .. id)
   local file = "personas/" .. id .. ".lua"
-  if type(p) ~= "table" then error(("%s must return a persona table, got %s"):format(file, type(p)), 0) end
-  local problems = M.problems(p, id, ingredients)
+  if type(declared) ~= "table" then
+    error(("%s must return a persona table, got %s"):format(file, type(declared)), 0)
+  end
+  local problems = M.problems(declared, id, ingredients)
   if #problems > 0 then error(file .. ": " .. table.concat(problems, "; "), 0) end
+  -- A copy: require caches the file's table, which must stay as declared for the next load.
+  local p = {}
+  for k, v in pairs(declared) do p[k] = v end
   p.id = id
   p.description = p.description or ""
   p.ingredient_preferences = p.ingredient_preferences or {}

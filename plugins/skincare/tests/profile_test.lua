@@ -61,6 +61,15 @@ test.case("a loaded persona has its defaults and learns one multiplier per ingre
   test.equal(traits["multiplier.retinol"], { value = 1, min = 0.1, max = 2 })
 end)
 
+test.case("loading a persona again gives the same persona, and leaves its file's table as declared", function()
+  local first = profile.load("mature_skin", ingredients)
+  local again = profile.load("mature_skin", ingredients)
+  test.equal(again.efficacy_tolerance, first.efficacy_tolerance)
+  test.equal(again.golden, first.golden)
+  -- mature_skin leaves out efficacy_tolerance: the default is filled in the copy only.
+  test.equal(require("personas.mature_skin").efficacy_tolerance, nil)
+end)
+
 test.case("formulation sees the filled-in profile", function()
   local run = test.formulate({ persona = "mature_skin", concerns = { "fine_lines" } })
   test.equal(run.persona.efficacy_tolerance, 0.5)
