@@ -54,6 +54,7 @@ return {
   -- attempt, when that name is taken, after the next one).
   persona = function(cluster)
     local top = cluster.distinguishing[cluster.attempt] or cluster.distinguishing[1]
+    if top and top.z == 0 then top = nil end   -- at the mean on every feature: nothing sets it apart
     local label = top and LABELS[top.feature] and LABELS[top.feature][top.z >= 0 and 1 or 2] or "Everyday"
     local noun = cluster.filter.gender == "male" and "Dad" or cluster.filter.gender == "female" and "Mom" or "Parent"
     local gender = noun == "Mom" and "female" or noun == "Dad" and "male" or "neutral"

@@ -34,6 +34,7 @@ return {
 
   persona = function(cluster)
     local top = cluster.distinguishing[cluster.attempt] or cluster.distinguishing[1]
+    if top and top.z == 0 then top = nil end   -- at the mean on every feature: nothing sets it apart
     local label = top and LABELS[top.feature] and LABELS[top.feature][top.z >= 0 and 1 or 2] or "Mainstream"
     local noun = cluster.profile.occupation == "student" and "Student" or "User"
     return {

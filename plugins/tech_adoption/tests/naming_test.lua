@@ -36,4 +36,7 @@ end)
 
 test.case("without any feature the persona is a Mainstream User", function()
   test.equal(test.persona({}).name, host.names.person(1) .. " — Mainstream User")
+  -- A cluster at the mean on every feature (the only cluster, say) has nothing that sets it apart.
+  local flat = test.persona({ z = { tech_early_adopter = 0, brand_awareness_bose = 0 } })
+  test.equal(flat.name, host.names.person(1) .. " — Mainstream User")
 end)
