@@ -132,6 +132,15 @@ end
 --    of safety 6 at the top of its range brings 0.4 (see docs/PLUGINS.md, "run formulate").
 -- fired lists the rules that set them, for the report.
 function M.limits(persona, request)
+  if request.skin_type ~= nil and SKIN_TYPES[request.skin_type] == nil then
+    -- A typo would silently drop that skin type's exclusions: refuse it, naming the known types.
+    local known = {}
+    for name in pairs(SKIN_TYPES) do known[#known + 1] = name end
+    table.sort(known)
+    local close = host.suggest(request.skin_type, known)
+    host.reject(("unknown skin type '%s'%s; known: %s"):format(request.skin_type,
+      close and (" (did you mean '" .. close .. "'?)") or "", table.concat(known, ", ")))
+  end
   local fired = {}
   local irritation = 0.2 + 1.5 * (1 - persona.sensitivity_level)
   fired[#fired + 1] = ("max irritation %.2f = 0.2 + 1.5 x (1 - sensitivity_level %.2f)")

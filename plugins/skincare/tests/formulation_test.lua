@@ -102,6 +102,11 @@ test.case("a skin type in the request replaces the persona's", function()
   test.equal(named(oily, "comedogenic_oil"), {})
 end)
 
+test.case("an unknown skin type is refused, with the closest known one", function()
+  test.rejects(function() test.formulate({ persona = "acne_prone", concerns = { "acne" }, skin_type = "olly" }) end,
+    "unknown skin type 'olly' (did you mean 'oily'?); known: combination, dry, mature, normal, oily, sensitive")
+end)
+
 test.case("a concern only excluded ingredients address stays uncovered, and the report says why", function()
   -- Only peptides and vitamin C address firmness.
   local run = test.formulate({ persona = "sensitive_skin", concerns = { "redness", "firmness" },
