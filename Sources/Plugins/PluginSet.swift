@@ -54,6 +54,21 @@ enum PluginSetCheck {
                                             + "\(Suggestion.phrase(for: intent, among: categories)) (intents: \(categories.sorted().joined(separator: ", ")))"))
             }
         }
+        // A category has one threshold: two plugins declaring different ones would leave one ignored.
+        var thresholds: [String: (plugin: Plugin, value: Double)] = [:]
+        for plugin in plugins.sorted(by: { ($0.manifest.priority, $0.name) < ($1.manifest.priority, $1.name) }) {
+            for intent in plugin.contract.intents where !intent.thresholdIsDefault {
+                if let first = thresholds[intent.category], first.plugin !== plugin {
+                    if first.value != intent.threshold {
+                        refuse(plugin, .conflict(plugin: plugin.name, file: plugin.source.displayPath,
+                                                 problem: "intents.\(intent.category).threshold is \(intent.threshold.formatted2), but \(first.plugin.name) "
+                                                    + "declares \(first.value.formatted2) for the same category: a category has one threshold (declare it in one plugin)"))
+                    }
+                } else {
+                    thresholds[intent.category] = (plugin, intent.threshold)
+                }
+            }
+        }
         let defaults = plugins.filter { $0.contract.domain?.isDefault == true }
         if defaults.count > 1 {
             for plugin in defaults {

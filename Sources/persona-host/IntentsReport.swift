@@ -32,7 +32,7 @@ struct IntentsReport: Encodable {
                                   + (category.thresholdIsDefault ? " (default)" : ""), lead: "", indent: "  ")
         if category.plugins.count > 1 {
             lines += TextWrap.text("also declared by \(category.plugins.dropFirst().joined(separator: ", ")) "
-                                   + "(terms merged; threshold from \(category.plugin))", lead: "  · ", indent: "    ")
+                                   + "(terms merged; threshold from \(category.thresholdFrom))", lead: "  · ", indent: "    ")
         }
         if !category.synonymAloneDetects && category.terms.contains(where: { !$0.synonyms.isEmpty }) {
             lines += TextWrap.text("a synonym alone (0.60) does not reach the threshold", lead: "  · ", indent: "    ")

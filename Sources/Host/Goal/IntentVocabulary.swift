@@ -46,8 +46,10 @@ public struct IntentVocabulary: Sendable {
     /// One intent category, its declarations merged as a run merges them.
     public struct Category: Sendable, Codable {
         public var category: String
-        /// The plugin whose threshold counts (the first to declare the category).
+        /// The first plugin to declare the category.
         public var plugin: String
+        /// The plugin whose threshold counts: the one that declares it, else the first.
+        public var thresholdFrom: String
         /// Every plugin that declares the category, in load order.
         public var plugins: [String]
         public var threshold: Double
@@ -69,6 +71,7 @@ public struct IntentVocabulary: Sendable {
                 plugin.contract.intents.filter { $0.category == category.name }.map { (plugin: plugin.name, spec: $0) }
             }
             guard let first = declarations.first else { continue }
+            let explicit = declarations.first { !$0.spec.thresholdIsDefault }
             var terms: [Term] = []
             for term in category.terms {
                 let owner = declarations.first { $0.spec.terms.contains(term) }?.plugin ?? first.plugin
@@ -77,8 +80,9 @@ public struct IntentVocabulary: Sendable {
                                            taxonomy: taxonomy, plugins: plugins))
             }
             categories.append(Category(
-                category: category.name, plugin: first.plugin, plugins: declarations.map(\.plugin), threshold: category.threshold,
-                thresholdIsDefault: first.spec.thresholdIsDefault,
+                category: category.name, plugin: first.plugin, thresholdFrom: (explicit ?? first).plugin,
+                plugins: declarations.map(\.plugin), threshold: category.threshold,
+                thresholdIsDefault: explicit == nil,
                 synonymAloneDetects: IntentScorer.MatchKind.synonym.quality >= category.threshold, terms: terms))
         }
         self.categories = categories

@@ -5,7 +5,9 @@ import Plugins
 /// The intent taxonomy of a run: every plugin's `intents`, merged in load order.
 ///
 /// Several plugins may declare the same category: their terms and synonyms are merged (the
-/// first plugin to declare an alias wins), and the category's threshold is the first declared.
+/// first plugin to declare an alias wins), and the category's threshold is the one a plugin
+/// declares explicitly (two different explicit thresholds are refused at load, see
+/// `PluginSetCheck`), else the default.
 public struct Taxonomy: Sendable {
     /// The merged categories, in order of first declaration.
     public var categories: [IntentScorer.Category]
@@ -16,6 +18,7 @@ public struct Taxonomy: Sendable {
     public init(plugins: [Plugin]) {
         var categories: [IntentScorer.Category] = []
         var declaredBy: [String: [String]] = [:]
+        var explicit = Set<String>()
         for plugin in plugins {
             for spec in plugin.contract.intents {
                 declaredBy[spec.category, default: []].append(plugin.name)
@@ -24,9 +27,13 @@ public struct Taxonomy: Sendable {
                     for (alias, target) in spec.synonyms.sorted(by: { $0.key < $1.key }) where categories[i].synonyms[alias] == nil {
                         categories[i].synonyms[alias] = target
                     }
+                    if !spec.thresholdIsDefault && !explicit.contains(spec.category) {
+                        categories[i].threshold = spec.threshold
+                    }
                 } else {
                     categories.append(.init(name: spec.category, terms: spec.terms, synonyms: spec.synonyms, threshold: spec.threshold))
                 }
+                if !spec.thresholdIsDefault { explicit.insert(spec.category) }
             }
         }
         self.categories = categories
