@@ -86,6 +86,21 @@ public struct IntentScorer: Sendable {
         }
     }
 
+    /// The goal's words that some term or synonym of some category matches, whether or not that
+    /// match is the best for its term ("baby boomer" covers "baby" even where "boomer" alone
+    /// scores higher): the words a reading understood.
+    public func coveredWords(_ goal: String) -> Set<String> {
+        let words = TextNormalizer.tokens(goal)
+        let lemmas = words.map(TextNormalizer.lemma)
+        var covered = Set<String>()
+        for category in categories {
+            for phrase in category.terms + Array(category.synonyms.keys) {
+                if let (_, text) = find(phrase, in: words, lemmas: lemmas) { covered.formUnion(TextNormalizer.tokens(text)) }
+            }
+        }
+        return covered
+    }
+
     /// Finds `phrase` in the goal's words: as written, as a joined or split spelling, or after folding.
     func find(_ phrase: String, in words: [String], lemmas: [String]) -> (MatchKind, String)? {
         let parts = TextNormalizer.tokens(phrase)

@@ -49,10 +49,14 @@ public struct Taxonomy: Sendable {
 public struct GoalReading: Sendable {
     public var text: String
     public var scores: [IntentScorer.Score]
+    /// The goal's words some term or synonym matched (``IntentScorer/coveredWords(_:)``).
+    public var coveredWords: Set<String>
 
     public init(text: String, taxonomy: Taxonomy) {
         self.text = text
-        scores = taxonomy.scorer.score(text)
+        let scorer = taxonomy.scorer
+        scores = scorer.score(text)
+        coveredWords = scorer.coveredWords(text)
     }
 
     /// Categories at or above their threshold, in taxonomy order.
@@ -64,7 +68,7 @@ public struct GoalReading: Sendable {
     /// The goal's words that no term of any category matched, without common function words
     /// ("who", "in", "about"): shown so a user sees what the host did not understand.
     public var unrecognisedWords: [String] {
-        let covered = Set(scores.flatMap { $0.matches.flatMap { TextNormalizer.tokens($0.text) } })
+        let covered = coveredWords.union(scores.flatMap { $0.matches.flatMap { TextNormalizer.tokens($0.text) } })
         var seen = Set<String>()
         return TextNormalizer.tokens(text).filter { word in
             !covered.contains(word) && !StopWords.english.contains(word) && !word.allSatisfy(\.isNumber) && seen.insert(word).inserted

@@ -27,6 +27,13 @@ import Testing
         #expect(!score("Gen Z Moms", "budget").detected)
     }
 
+    @Test func aSynonymThatContainsABetterTermStillCoversItsWords() {
+        let scorer = IntentScorer(categories: [.init(name: "generation", terms: ["boomer"], synonyms: ["baby boomer": "boomer"])])
+        let score = scorer.score("baby boomer families").first!
+        #expect(score.matches.map(\.text) == ["boomer"])   // the exact term scores higher
+        #expect(scorer.coveredWords("baby boomer families") == ["baby", "boomer"])
+    }
+
     @Test func substringsAreNotWords() {
         #expect(score("momentum traders", "parenting").confidence == 0)
         #expect(score("dadaist painters", "parenting").confidence == 0)

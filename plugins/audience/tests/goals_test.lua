@@ -48,3 +48,11 @@ test.case("terms match whole words only", function()
   -- "techno" is not "tech", and no other word of the goal is a term: nothing to go on.
   test.fails(function() test.goal("techno fans") end, "could not tell what \"techno fans\" is about")
 end)
+
+test.case("a synonym covers its words even when a term inside it scores higher", function()
+  -- "baby boomer" is a synonym of boomer; the exact term "boomer" is the better match, and
+  -- "baby" is still understood, not listed as unrecognised.
+  local reading = test.goal("baby boomer")
+  test.equal(reading.detected, { "generation" })
+  test.equal(reading.unrecognised_words, {})
+end)
