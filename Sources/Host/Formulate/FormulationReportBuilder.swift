@@ -70,7 +70,12 @@ struct FormulationReportBuilder {
         let detail: String
         switch finding.constraint {
         case .exclusions:
-            let used = finding.formula.filter { problem.exclusions[$0] != nil }.map { "\($0) (\(problem.exclusions[$0]!))" }
+            // The excluded ingredients that give what is missing (not those that only support the formula).
+            let excluded = finding.formula.filter { problem.exclusions[$0] != nil }
+            let giving = excluded.filter { id in
+                domain.ingredients.first { $0.id == id }.map { ingredient in finding.wouldCover.contains(where: ingredient.addresses) } ?? false
+            }
+            let used = (giving.isEmpty ? excluded : giving).map { "\($0) (\(problem.exclusions[$0]!))" }
             detail = "only excluded ingredients give \(gain): \(used.joined(separator: "; "))"
         case .incompatibility:
             let ingredients = finding.formula.compactMap { id in domain.ingredients.first { $0.id == id } }

@@ -118,6 +118,14 @@ test.case("a concern only excluded ingredients address stays uncovered, and the 
   test.equal(run.binding[1].would_cover, { "firmness" })
 end)
 
+test.case("the exclusions finding names the ingredients that give the concern, not the supporting ones", function()
+  local run = test.formulate({ persona = "anti_aging", concerns = { "wrinkles", "firmness" },
+                               exclude = { "peptide", "vitamin_c", "antioxidant" } })
+  test.equal(run.binding[1].constraint, "exclusions")
+  test.contains(run.binding[1].detail, "matrixyl_3000")
+  test.excludes(run.binding[1].detail, "tocopherol")   -- excluded (an antioxidant), but gives no firmness
+end)
+
 test.case("requests the plugin cannot read are refused", function()
   test.fails(function() test.formulate({ persona = "sensitive_skin", concerns = { "wrinkle" } }) end,
     "no ingredient addresses 'wrinkle' (did you mean 'wrinkles'?)")
