@@ -57,7 +57,8 @@ struct GoalReport {
         prose("Domain: \(run.domain.plugin) (\(run.domain.reason)).")
         for warning in run.warnings { prose("Warning: \(warning).", style: terminal.warning) }
         let scores = run.clustering.scores.map { "k=\($0.k) \(NumberFormat.score($0.silhouette))" }.joined(separator: ", ")
-        prose("Clustering: \(run.clustering.algorithm), k = \(run.personas.count) by silhouette (\(scores))"
+        let how = run.clustering.scores.isEmpty ? "(\(run.clustering.note ?? "no k could be scored"))" : "by silhouette (\(scores))"
+        prose("Clustering: \(run.clustering.algorithm), k = \(run.personas.count) \(how)"
               + (run.clustering.mergedClusters > 0 ? ", \(NumberFormat.count(run.clustering.mergedClusters)) small cluster(s) merged" : "") + ".")
         for note in run.notes { prose("Note: \(note).", style: terminal.dim) }
         lines.append("")

@@ -57,7 +57,7 @@ struct PersonaNamer {
             personas.append(GoalRun.Persona(
                 index: cluster.index, name: name, size: cluster.size, share: cluster.share,
                 centroid: cluster.means, zScores: cluster.z,
-                distinguishing: cluster.distinguishing.prefix(3).map { "\($0.z >= 0 ? "high" : "low") \($0.feature) (z \(NumberFormat.score($0.z)))" },
+                distinguishing: cluster.distinguishing.filter { abs($0.z) > 1e-9 }.prefix(3).map { "\($0.z >= 0 ? "high" : "low") \($0.feature) (z \(NumberFormat.score($0.z)))" },
                 traits: result.traits, profile: cluster.profile))
         }
         return (personas, calls)
