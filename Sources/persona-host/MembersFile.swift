@@ -123,17 +123,8 @@ struct MembersFile {
         }
         var bytes = Array("user_id,persona_index,persona\n".utf8)
         bytes.reserveCapacity(pairs.count * 40)
-        var digits = [UInt8](repeating: 0, count: 20)
         for (id, persona) in pairs {
-            var value = id.magnitude
-            var count = 0
-            repeat {
-                digits[count] = UInt8(truncatingIfNeeded: value % 10) + 48
-                value /= 10
-                count += 1
-            } while value > 0
-            if id < 0 { bytes.append(45) }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[i]) }
+            bytes.appendDecimal(id)
             bytes.append(contentsOf: suffixes[Int(persona)])
         }
         return bytes

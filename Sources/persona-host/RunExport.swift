@@ -35,21 +35,12 @@ struct RunExport {
         var bytes = format == .csv ? Array("user_id,persona_index,persona\n".utf8) : []
         bytes.reserveCapacity(members.count * 48)
         let prefix = Array("{\"user_id\":".utf8)
-        var digits = [UInt8](repeating: 0, count: 20)
         for (id, persona) in zip(members.userIDs, members.personaIndexes) {
             guard let suffix = suffixes[persona] else {
                 throw CLIFailure(status: .failure, message: "run \(runID): user \(id) is stored in persona index \(persona), which the run does not have")
             }
             if format == .jsonl { bytes.append(contentsOf: prefix) }
-            var value = id.magnitude
-            var count = 0
-            repeat {
-                digits[count] = UInt8(truncatingIfNeeded: value % 10) + 48
-                value /= 10
-                count += 1
-            } while value > 0
-            if id < 0 { bytes.append(45) }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[i]) }
+            bytes.appendDecimal(id)
             bytes.append(contentsOf: suffix)
         }
         return bytes

@@ -92,35 +92,14 @@ final class TestSession {
             }
             return []
         }
-        // test.fails(fn, text) needs pcall, so it is a Lua wrapper around this check.
-        let checkFailure = runtime.makeFunction { [unowned self, unowned runtime] a in
-            let caught = Self.argument(a, 0) == .bool(false)
-            let error = Self.argument(a, 1)
-            let text = Self.argument(a, 2).stringValue
-            let message = Self.argument(a, 3).stringValue
-            let errorText = error.stringValue ?? TestValue.render(error)
+        // test.fails and test.rejects need pcall: each is a Lua wrapper (failsSource) around a check here.
+        wrap("fails", in: runtime, into: &api) { [unowned self, unowned runtime] caught, errorText, text, message in
             if !caught {
                 try self.fail(runtime, message ?? "expected an error, but the function returned", level: 2)
-            } else if let text, !errorText.contains(text) {
-                try self.fail(runtime, message ?? "the error does not say \(TestValue.render(.string(text)))",
-                              expected: .string(text), actual: .string(errorText), level: 2)
             }
-            return [.string(errorText)]
+            try self.expect(errorText, toSay: text, message, runtime)
         }
-        do {
-            api["fails"] = try runtime.call(runtime.compile(Self.failsSource, chunkName: "=test.fails"), [.function(checkFailure)]).first
-        } catch {
-            let why = error.description
-            define("fails") { _ in throw LuaRuntime.HostFunctionError("test.fails could not be set up: \(why)") }
-        }
-        // test.rejects(fn, text): like fails, and the error must be a driver's input error (exit 2),
-        // such as a plugin's host.reject, not a plugin bug.
-        let checkRejection = runtime.makeFunction { [unowned self, unowned runtime] a in
-            let caught = Self.argument(a, 0) == .bool(false)
-            let error = Self.argument(a, 1)
-            let text = Self.argument(a, 2).stringValue
-            let message = Self.argument(a, 3).stringValue
-            let errorText = error.stringValue ?? TestValue.render(error)
+        wrap("rejects", in: runtime, into: &api) { [unowned self, unowned runtime] caught, errorText, text, message in
             if !caught {
                 try self.fail(runtime, message ?? "expected the input to be refused, but the function returned", level: 2)
             } else if let refused = self.driverFailure, errorText.hasSuffix(refused.message) {
@@ -132,17 +111,7 @@ final class TestSession {
                 try self.fail(runtime, message ?? "the error did not come from a driver (test.goal, test.feedback, …) refusing the input",
                               actual: .string(errorText), level: 2)
             }
-            if let text, !errorText.contains(text) {
-                try self.fail(runtime, message ?? "the error does not say \(TestValue.render(.string(text)))",
-                              expected: .string(text), actual: .string(errorText), level: 2)
-            }
-            return [.string(errorText)]
-        }
-        do {
-            api["rejects"] = try runtime.call(runtime.compile(Self.failsSource, chunkName: "=test.rejects"), [.function(checkRejection)]).first
-        } catch {
-            let why = error.description
-            define("rejects") { _ in throw LuaRuntime.HostFunctionError("test.rejects could not be set up: \(why)") }
+            try self.expect(errorText, toSay: text, message, runtime)
         }
         let drivers = drivers
         func driver(_ name: String, _ body: @escaping ([LuaValue]) throws -> LuaValue) {
@@ -171,7 +140,33 @@ final class TestSession {
         return ["test": .table(Dictionary(uniqueKeysWithValues: api.map { (LuaKey.string($0.key), $0.value) }))]
     }
 
-    /// `test.fails`: calls `fn` protected and hands the outcome to the host's check.
+    /// Defines `test.NAME` as the Lua wrapper of ``failsSource`` around `check(caught, error
+    /// text, text, message)`, which records a failure (the asserting line is the wrapper's caller).
+    private func wrap(_ name: String, in runtime: LuaRuntime, into api: inout [String: LuaValue],
+                      check: @escaping (Bool, String, String?, String?) throws -> Void) {
+        let host = runtime.makeFunction { a in
+            let error = Self.argument(a, 1)
+            let errorText = error.stringValue ?? TestValue.render(error)
+            try check(Self.argument(a, 0) == .bool(false), errorText, Self.argument(a, 2).stringValue, Self.argument(a, 3).stringValue)
+            return [.string(errorText)]
+        }
+        do {
+            api[name] = try runtime.call(runtime.compile(Self.failsSource, chunkName: "=test.\(name)"), [.function(host)]).first
+        } catch {
+            let why = error.description
+            api[name] = .function(runtime.makeFunction { _ in throw LuaRuntime.HostFunctionError("test.\(name) could not be set up: \(why)") })
+        }
+    }
+
+    /// A caught error must say `text`, when given.
+    private func expect(_ errorText: String, toSay text: String?, _ message: String?, _ runtime: LuaRuntime) throws {
+        if let text, !errorText.contains(text) {
+            try fail(runtime, message ?? "the error does not say \(TestValue.render(.string(text)))",
+                     expected: .string(text), actual: .string(errorText), level: 2)
+        }
+    }
+
+    /// `test.fails` and `test.rejects`: call `fn` protected and hand the outcome to the host's check.
     static let failsSource = """
         local check, pcall = ..., pcall
         return function(fn, text, message)
