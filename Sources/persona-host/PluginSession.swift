@@ -23,6 +23,12 @@ struct PluginSession {
 
     /// Loads the plugins folder of `options`.
     static func load(_ options: PluginOptions, _ loading: PluginLoadOptions) throws -> PluginSession {
+        try load(options, skipBroken: loading.skipBroken)
+    }
+
+    /// Loads the plugins folder of `options`, leaving the broken plugins out when `skipBroken`
+    /// (`runs report` always does: only its scatter needs a plugin, and the page says why it is absent).
+    static func load(_ options: PluginOptions, skipBroken: Bool) throws -> PluginSession {
         let folder = try options.resolve().folder
         let loader = PluginLoader(limits: try limits(), logger: Output.pluginLogger)
         let set: PluginSet
@@ -32,7 +38,7 @@ struct PluginSession {
             throw CLIFailure(status: .usage, message: error.description)
         }
         let skipped = SkippedPlugin.all(in: set)
-        if !set.failures.isEmpty && !loading.skipBroken {
+        if !set.failures.isEmpty && !skipBroken {
             let list = set.failures.map(\.error.description).joined(separator: "\n")
             throw CLIFailure(status: .plugin, message: "\(set.failures.count) plugin(s) failed to load; nothing was run or stored:\n\(list)\n"
                              + "Fix them (persona-host plugins check), or pass --skip-broken to run without them.")

@@ -9,7 +9,7 @@ import Plugins
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs", abstract: "List, show, export, compare, delete and explain saved runs.",
-        subcommands: [List.self, Show.self, Export.self, Diff.self, Delete.self, Explain.self])
+        subcommands: [List.self, Show.self, Export.self, Diff.self, Delete.self, Explain.self, Report.self])
 
     /// `runs list`.
     struct List: ParsableCommand {

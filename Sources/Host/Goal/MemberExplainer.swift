@@ -77,40 +77,15 @@ public struct MemberExplainer {
             throw .data("user \(userID) is not one of run \(runID)'s \(memberships.count) matched users")
         }
         let assigned = Int(memberships.personaIndexes[position])
-        guard let plugin = plugins.plugin(named: run.domain.plugin), let domain = plugin.contract.domain else {
-            throw .data("run \(runID) used the \(run.domain.plugin) plugin, which is not loaded now: its formulas are needed to explain a user")
-        }
+        let (plugin, domain) = try self.domain(of: run, runID: runID)
         var notes: [String] = []
-        let stored = run.plugins.first { $0.name == plugin.name }
-        if stored?.sourceHash == nil {
-            notes.append("run \(runID) did not record the \(plugin.name) plugin's files: its formulas may have changed since")
-        } else if stored?.sourceHash != plugin.source.contentHash() {
-            notes.append("the \(plugin.name) plugin's files changed since run \(runID): the user's features are computed with the current formulas")
-        }
+        if let note = Self.changeNote(run: run, runID: runID, plugin: plugin) { notes.append(note) }
 
         // The user's features, with the run's columns and formulas.
-        let schema: UsersSchema
-        let fetched: UserColumns
-        let columns: ColumnPlan
-        do {
-            schema = try store.schema()
-            columns = try ColumnPlan(domain: domain, plugin: plugin.name, schema: schema)
-            fetched = try store.fetchColumns(matching: [FilterCondition("user_id", .equal, .integer(userID))], columns: columns.fetch)
-        } catch let error as GoalError {
-            throw error
-        } catch {
-            throw .storage(UnexpectedError.wrap(error, "reading user \(userID)"))
-        }
-        guard fetched.count == 1 else { throw .data("user \(userID) is no longer in the users table") }
-        var table = ColumnTable(fetched)
-        notes += columns.standIn(&table)
-        let computed: FeatureEngine.Features
-        do {
-            computed = try FeatureEngine(loader: loader).compute(plugin, domain: domain, over: table, fields: columns.rowFields)
-        } catch {
-            throw .plugin(error)
-        }
-        let value = Dictionary(uniqueKeysWithValues: zip(computed.names, computed.values.map { $0[0] }))
+        let computed = try recompute(userIDs: [userID], plugin: plugin, domain: domain)
+        guard computed.userIDs == [userID] else { throw .data("user \(userID) is no longer in the users table") }
+        notes += computed.notes
+        let value = computed.values.mapValues { $0[0] }
         let used = run.features.filter { $0.weight > 0 }
         var features: [MemberExplanation.Feature] = []
         for f in run.features {
@@ -118,18 +93,14 @@ public struct MemberExplainer {
                 notes.append("feature \(f.name) of the run is no longer computed by the plugin")
                 continue
             }
-            let sd = f.sd == 0 ? 1 : f.sd
-            features.append(.init(name: f.name, value: v, weight: f.weight, position: (v - f.mean) / sd * f.weight))
+            features.append(.init(name: f.name, value: v, weight: f.weight, position: Self.position(v, of: f)))
         }
         let coordinates = Dictionary(uniqueKeysWithValues: features.map { ($0.name, $0.position) })
-        func centroid(_ p: GoalRun.Persona, _ f: GoalRun.Feature) -> Double {
-            ((p.centroid[f.name] ?? f.mean) - f.mean) / (f.sd == 0 ? 1 : f.sd) * f.weight
-        }
         var squares: [Int: [String: Double]] = [:]
         let distances = run.personas.map { p -> MemberExplanation.Distance in
             var terms: [String: Double] = [:]
             for f in used {
-                let d = (coordinates[f.name] ?? 0) - centroid(p, f)
+                let d = (coordinates[f.name] ?? 0) - Self.centroid(p, f)
                 terms[f.name] = d * d
             }
             squares[p.index] = terms
