@@ -75,11 +75,7 @@ struct RunReportPage {
             let traits = Self.traitItems(p.traits)
             if !traits.isEmpty { out += "<p>Traits: " + traits.map(HTMLText.escaped).joined(separator: "; ") + "</p>" }
             if !p.distinguishing.isEmpty {
-                let apart = p.distinguishing.map { name in
-                    let z = p.zScores[name] ?? 0
-                    return "\(z < 0 ? "↓" : "↑") \(HTMLText.escaped(name)) (z \(NumberFormat.score(z)))"
-                }
-                out += "<p>Set apart by: " + apart.joined(separator: ", ") + "</p>"
+                out += "<p>Set apart by: " + p.distinguishing.map(HTMLText.escaped).joined(separator: ", ") + "</p>"
             }
             out += chart.svg + "<details><summary>Z-scores as a table</summary>\(chart.table)</details></article>"
         }
