@@ -27,7 +27,7 @@ extension RunsCommand {
             let file = try MembersFile(path: path, force: force, database: database.resolvedPath, flag: out == nil ? "report file" : "-o",
                                        refused: "nothing was written")
             let session = try PluginSession.load(plugins, skipBroken: true)
-            session.warnOnStderr()
+            for skipped in session.skipped { Output.warning("the \(skipped.plugin) plugin fails to load and was left out: \(skipped.error)") }
             let report = try RunReport.build(runID: id, database: try database.openExisting(), plugins: session.set, loader: session.loader)
             if case .absent(let why) = report.scatter { Output.warning("run \(id)'s report has no member scatter: \(why)") }
             for note in report.scatterNotes { Output.warning(note) }
