@@ -73,6 +73,10 @@ struct MembersFile {
         let fd = mkstemp(&path)
         guard fd >= 0 else { throw CLIFailure(status: .failure, message: "\(url.path): cannot create a temporary file: \(String(cString: strerror(errno)))") }
         let temporary = URL(fileURLWithPath: String(cString: path))
+        // mkstemp makes the file 0600; the file written is an ordinary one (0666 less the umask).
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {
             try handle.write(contentsOf: bytes)

@@ -24,6 +24,11 @@ import TestSupport
         let file = folder.appendingPathComponent("run-\(id).html")
         let html = try String(contentsOf: file, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<article class=\"persona\""))
+        // An ordinary file, readable by others as the umask allows (not the temporary file's 0600).
+        let mask = umask(0)
+        umask(mask)
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == Int(0o666 & ~mask))
 
         try Data("keep me".utf8).write(to: file)
         let refused = try cli(["runs", "report", String(id)])
