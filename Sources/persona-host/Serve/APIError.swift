@@ -3,6 +3,7 @@ import Foundation
 import Host
 import Hummingbird
 import LuaBridge
+import NIOCore
 import Plugins
 
 /// An error as the server answers it: `{"error": {"code", "message", "plugin"?, "file"?, "line"?}}`
@@ -33,6 +34,11 @@ struct APIError: Error, Sendable {
         if let http = error as? HTTPError {
             self.init(status: http.status, code: http.status == .contentTooLarge ? "too_large" : "http",
                       message: http.body ?? http.status.reasonPhrase)
+            return
+        }
+        if let tooMany = error as? NIOTooManyBytesError {
+            self.init(status: .contentTooLarge, code: "too_large",
+                      message: "the request body is larger than \(tooMany.maxBytes.map(String.init) ?? "the limit") bytes")
             return
         }
         let failure = UnexpectedError.wrap(error, "request")

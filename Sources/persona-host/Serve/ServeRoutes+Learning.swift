@@ -56,7 +56,15 @@ extension ServeRoutes {
         guard !inputs.isEmpty else { throw APIError.input("the request body has no feedback") }
         let database = state.database
         let data = try await state.run { _, set, _ in
-            let outcomes = try LearningPipeline(plugins: set, database: database).addFeedback(inputs)
+            let outcomes: [FeedbackOutcome]
+            do {
+                outcomes = try LearningPipeline(plugins: set, database: database).addFeedback(inputs)
+            } catch let error as LearningError {
+                // As `feedback import` says it: all or nothing.
+                var message = error.description
+                if case .several(_, let total) = error { message += "\nrequest body: \(total) problems" }
+                throw CLIFailure(status: error.exitStatus, message: message + "; nothing was applied")
+            }
             return single ? try Output.jsonData(outcomes[0]) : try Output.jsonData(outcomes)
         }
         return Self.json(data)
