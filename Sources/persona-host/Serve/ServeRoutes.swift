@@ -25,6 +25,7 @@ struct ServeRoutes {
         v1.post("formulate") { request, context in try await formulate(request, context: context) }
         v1.post("interactions") { request, context in try await interaction(request, context: context) }
         v1.post("feedback") { request, context in try await feedback(request, context: context) }
+        addPersonas(to: v1)
     }
 
     private func id(_ context: ServeContext) throws -> Int64 {
