@@ -48,18 +48,31 @@ struct APIError: Error, Sendable {
         case .failure, .success: (.internalServerError, "runtime")
         }
         if case .noRun? = error as? RunLookupError { self.init(status: .notFound, code: "not_found", message: failure.description); return }
-        self.init(status: status, code: code, message: failure.description, problem: (error as? PluginError).map(PluginProblem.init))
+        self.init(status: status, code: code, message: failure.description, problem: Self.pluginError(in: error).map(PluginProblem.init))
     }
 
     /// Whether it is a sandbox budget error (instructions, memory, wall clock), for `/metrics`.
     static func isBudgetError(_ error: any Error) -> Bool {
-        let lua: LuaError? = switch error as? PluginError {
+        let lua: LuaError? = switch pluginError(in: error) {
         case .script(_, _, let e)?, .hook(_, _, let e)?, .formula(_, _, _, let e)?: e
         default: nil
         }
         switch lua {
         case .instructionBudget?, .memoryBudget?, .timeout?: return true
         default: return false
+        }
+    }
+
+    /// The plugin error behind `error`, when a pipeline's error wraps one.
+    static func pluginError(in error: any Error) -> PluginError? {
+        switch error {
+        case let plugin as PluginError: plugin
+        case GoalError.plugin(let plugin): plugin
+        case FormulationError.plugin(let plugin): plugin
+        case LearningError.plugin(let plugin): plugin
+        case LearningError.located(_, let inner): pluginError(in: inner)
+        case PluginGenerationError.copyFailed(_, let failures): failures.first
+        default: nil
         }
     }
 

@@ -3,6 +3,8 @@ import Foundation
 import FoundationNetworking
 #endif
 import Builtins
+import LuaBridge
+import Plugins
 @testable import persona_host
 import TestSupport
 
@@ -23,10 +25,12 @@ struct ServeClient {
     }
 
     /// Starts a server on port 0 with the repository's plugins (or `plugins`), tests of plugins off.
-    static func start(plugins: URL = Support.plugins, token: String? = nil, timeLimit: Duration = .seconds(60)) async throws -> ServeClient {
+    static func start(plugins: URL = Support.plugins, token: String? = nil, timeLimit: Duration = .seconds(60),
+                      loader: PluginLoader = PluginLoader()) async throws -> ServeClient {
         let (folder, database) = try database()
         var configuration = PersonaServer.Configuration(pluginsFolder: plugins, database: database)
         configuration.port = 0
+        configuration.loader = loader
         configuration.token = token
         configuration.workers = 2
         configuration.timeLimit = timeLimit
