@@ -28,11 +28,11 @@ public struct PluginFolderWatcher: Sendable {
         }
     }
 
-    /// Every entry under `folder` (hidden ones too: a plugin's folder is read whole) with size and
-    /// modification time, sorted by path.
+    /// Every entry under `folder` but hidden ones (discovery skips them, and editors keep their
+    /// swap files there) with size and modification time, sorted by path.
     static func listing(of folder: URL) -> [String] {
         let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey]
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
         var lines: [String] = []
         for case let url as URL in walker {
             let values = try? url.resourceValues(forKeys: Set(keys))

@@ -8,7 +8,9 @@ import Host
 /// outside (a `lua_State` is interrupted only by its own budgets, whose wall-clock deadline
 /// bounds each hook call): it runs to its end on its thread, keeping its worker slot and plugin
 /// set until then, and `Deadline.passed` lets it refuse to save (a goal run whose caller was
-/// told 503 is not stored).
+/// told 503 is not stored). Learning writes are one transaction inside the pipeline, with no
+/// point to check between computing and writing: one that completes after the 503 is applied,
+/// and the 503's message says so. The limit counts from the moment a worker slot is free.
 struct ServeWork: Sendable {
     let slots: WorkerSlots
     let limit: Duration
@@ -40,7 +42,7 @@ struct ServeWork: Sendable {
                 try await Task.sleep(for: limit)
                 deadline.expire()
                 if answer.resume(.failure(APIError(status: .serviceUnavailable, code: "timeout",
-                                                   message: "the request took more than \(limit), the per-request limit; its work goes on until its own budgets stop it, and a run it finishes after the limit is not saved"))) {
+                                                   message: "the request took more than \(limit), the per-request limit. Its work goes on until it ends or the sandbox's budgets stop it: a goal run that finishes is not saved, but feedback, an interaction or a rollback that completes is applied (see /v1/personas/{id}/history)"))) {
                     metrics.timeout()
                 }
             }

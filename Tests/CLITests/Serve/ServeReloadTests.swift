@@ -82,6 +82,19 @@ import TestSupport
         try await client.stop()
     }
 
+    @Test func theBinaryRefusesToStartOnABrokenFolderWithExit3() throws {
+        let plugins = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: plugins) }
+        try Support.write(["broken.lua": "return {\n  name = \"broken\",\n  oops(\n}\n"], in: plugins)
+        let (folder, _) = try ServeClient.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["serve", "--port", "0", "--no-watch", "--plugins", plugins.path,
+                                        "--db", folder.appendingPathComponent("users.sqlite").path])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("broken.lua:4") && result.stderr.contains("the server did not start"), "\(result.stderr)")
+    }
+
     @Test func theBinaryPrintsItsAddressServesAndStopsOnSIGTERM() async throws {
         let (folder, _) = try ServeClient.database()
         defer { try? FileManager.default.removeItem(at: folder) }
