@@ -20,7 +20,7 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port (0: any free port).") var port = 8080
-    @Option(help: ArgumentHelp("Require 'Authorization: Bearer TOKEN' on every route but /health (default: $PERSONA_HOST_TOKEN).", valueName: "token"))
+    @Option(help: ArgumentHelp("Require 'Authorization: Bearer TOKEN' on every route but /health (default: $PERSONA_HOST_TOKEN, then the config file's token).", valueName: "token"))
     var token: String?
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds a request may take before it is answered 503.", valueName: "seconds"))
     var timeLimit = 60
@@ -41,7 +41,7 @@ struct ServeCommand: ParsableCommand {
         var configuration = PersonaServer.Configuration(pluginsFolder: try plugins.resolve().folder, database: try database.open(.write)!)
         configuration.host = host
         configuration.port = port
-        configuration.token = token ?? environment["PERSONA_HOST_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.token = token ?? environment["PERSONA_HOST_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? Settings.current.config?.token
         configuration.loader = PluginLoader(limits: try PluginSession.limits(), logger: Output.pluginLogger)
         configuration.timeLimit = .seconds(timeLimit)
         if let workers { configuration.workers = workers }
