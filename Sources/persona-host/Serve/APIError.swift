@@ -76,7 +76,9 @@ struct APIError: Error, Sendable {
         }
     }
 
+    /// The error body.
     private struct Body: Encodable {
+        /// Its `error` object.
         struct Detail: Encodable { var code: String; var message: String; var plugin: String?; var file: String?; var line: Int? }
         var error: Detail
     }

@@ -30,6 +30,7 @@ extension ServeRoutes {
         let id = try await state.run { _, set, _ in
             try LearningPipeline(plugins: set, database: database).addInteraction(persona: body.persona, input: body.input, output: body.output)
         }
+        /// The new interaction.
         struct Created: Encodable { var id: Int64 }
         return ServeJSON.response(Created(id: id), status: .created)
     }

@@ -25,6 +25,7 @@ extension ServeRoutes {
     func personas() async throws -> Response {
         let database = state.database
         let data = try await state.run { _, set, _ in
+            /// `persona list --json` with the runs' personas.
             struct Listing: Encodable {
                 var formulation: [SkincarePersona]
                 var learningOnly: [PersonaCommand.List.Learner]

@@ -39,7 +39,9 @@ struct ServeRoutes {
     /// `{status, plugins: {loaded, failed, generation}}`: 200 while a generation serves (status
     /// "degraded" when the last reload failed), 503 before any set has loaded.
     func health() async -> Response {
+        /// The health document.
         struct Health: Encodable {
+            /// The serving set.
             struct Plugins: Encodable { var loaded: Int; var failed: Int; var generation: Int; var lastReloadOk: Bool? }
             var status: String
             var plugins: Plugins
@@ -62,6 +64,7 @@ struct ServeRoutes {
 
     /// The loaded set, its generation, the last reload's result and its failures.
     func plugins() async -> Response {
+        /// The plugins document.
         struct Listing: Encodable {
             var generation: Int
             var loadedAt: String?
