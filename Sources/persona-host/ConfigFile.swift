@@ -7,7 +7,7 @@ import TOMLKit
 ///
 /// Found as `--config FILE` (which must exist) or `persona-host.toml` in the working directory
 /// (used when it exists). Every key is optional; each value is a default that a flag, and for
-/// `database` and `plugins` the environment variable, overrides:
+/// `database`, `plugins` and `token` the environment variable, overrides:
 ///
 /// ```toml
 /// database = "team.sqlite"   # like --db (after $PERSONA_HOST_DB); a named database must exist
@@ -17,6 +17,7 @@ import TOMLKit
 /// wide = false               # run goal's table with everything on one row (--wide / --no-wide)
 /// color = "auto"             # auto, always or never (--color)
 /// log = "normal"             # quiet, normal or verbose (--quiet, --verbose)
+/// token = "…"                # persona-host serve's bearer token (after --token and $PERSONA_HOST_TOKEN)
 /// ```
 ///
 /// Relative paths are relative to the file's folder. A key it does not know, or a value of the
@@ -26,7 +27,7 @@ struct ConfigFile: Sendable, Equatable {
     /// The name looked for in the working directory.
     static let defaultName = "persona-host.toml"
     /// Every key, in the order the documentation lists them.
-    static let keys = ["database", "plugins", "seed", "json", "wide", "color", "log"]
+    static let keys = ["database", "plugins", "seed", "json", "wide", "color", "log", "token"]
 
     /// The file as named in messages.
     var path: String
@@ -37,6 +38,8 @@ struct ConfigFile: Sendable, Equatable {
     var wide: Bool?
     var color: ColorChoice?
     var log: LogLevel?
+    /// `persona-host serve`'s bearer token (after --token and $PERSONA_HOST_TOKEN).
+    var token: String?
 
     /// The config file for a command: `explicit` (`--config`), else `persona-host.toml` in
     /// `workingDirectory` when it exists, else nil.
@@ -115,6 +118,8 @@ struct ConfigFile: Sendable, Equatable {
         wide = try value("wide", "true or false", { $0.bool })
         color = try choice("color", ColorChoice.self)
         log = try choice("log", LogLevel.self)
+        token = try value("token", "a string", { $0.string })
+        if token?.isEmpty == true { throw fail("token", "token must not be empty") }
     }
 
     /// A value for a message: its kind with an article, and the value when it is short

@@ -49,8 +49,10 @@ struct GoalCommand: ParsableCommand {
         if force && members == nil { throw ValidationError("--force only applies to --members") }
     }
 
-    var parsedK: ClosedRange<Int>? {
-        guard let k else { return nil }
+    var parsedK: ClosedRange<Int>? { k.flatMap(Self.parseK) }
+
+    /// `--k` (and `persona-host serve`'s `k`): a number from 2 to 50, or a range such as 2-6.
+    static func parseK(_ k: String) -> ClosedRange<Int>? {
         let parts = k.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 1 || parts.count == 2, let low = parts.first ?? nil, let high = parts.last ?? nil,
               low >= 2, high <= 50, low <= high else { return nil }

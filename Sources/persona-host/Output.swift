@@ -10,12 +10,18 @@ enum Output {
 
     /// Prints `value` as pretty JSON with sorted snake_case keys (deterministic) on stdout.
     static func json(_ value: some Encodable) throws {
+        let data = try jsonData(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    /// `value` as `--json` prints it (pretty, sorted snake_case keys), without the final line
+    /// break: the CLI's and the server's (`persona-host serve`) one encoding.
+    static func jsonData(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        return try encoder.encode(value)
     }
 
     /// Prints lines for people on stdout, each escaped.

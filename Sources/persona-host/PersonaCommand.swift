@@ -46,11 +46,9 @@ struct PersonaCommand: ParsableCommand {
         func run() throws {
             if runs || onlyRun != nil { return try listRunPersonas() }
             let session = try PluginSession.load(plugins, loading)
-            let skincare = session.set.plugins.compactMap(\.contract.formulation).first?.personas ?? []
-            let learners = LearningPersona.all(in: session.set)
-                .filter { learner in !skincare.contains { $0.id == learner.id } }
-                .map { Learner(id: $0.id, name: $0.name, plugin: $0.plugin.name, traits: $0.traits.map(\.name)) }
-            if json { return try Output.json(Listing(formulation: skincare, learningOnly: learners, skippedPlugins: session.skipped)) }
+            let listing = Self.listing(session.set, skipped: session.skipped)
+            let (skincare, learners) = (listing.formulation, listing.learningOnly)
+            if json { return try Output.json(listing) }
             var lines = session.skippedLine.map { [$0] } ?? []
             if skincare.isEmpty {
                 lines.append("No formulation domain: no loaded plugin provides ingredients, personas and multipliers.")
@@ -77,6 +75,15 @@ struct PersonaCommand: ParsableCommand {
                 }
             }
             Output.lines(lines)
+        }
+
+        /// The plugin-declared personas (`--json`, and `persona-host serve`'s `/v1/personas`).
+        static func listing(_ set: PluginSet, skipped: [SkippedPlugin]) -> Listing {
+            let skincare = set.plugins.compactMap(\.contract.formulation).first?.personas ?? []
+            let learners = LearningPersona.all(in: set)
+                .filter { learner in !skincare.contains { $0.id == learner.id } }
+                .map { Learner(id: $0.id, name: $0.name, plugin: $0.plugin.name, traits: $0.traits.map(\.name)) }
+            return Listing(formulation: skincare, learningOnly: learners, skippedPlugins: skipped)
         }
 
         private func listRunPersonas() throws {
@@ -111,18 +118,35 @@ struct PersonaCommand: ParsableCommand {
         }
 
         private func show(_ learning: LearningPipeline, session: PluginSession) throws {
-            let learned = learning.personas.contains { $0.id == id } ? try LearnedView(pipeline: learning, id: id) : nil
-            let domain = session.set.plugins.contains { $0.contract.formulation != nil } ? try FormulationDomain.find(in: session.set) : nil
             let warning = session.skippedLine.map { [$0] } ?? []
+            switch try Self.find(id, learning: learning, set: session.set) {
+            case .skincare(let view):
+                if json { return try Output.json(view) }
+                Output.lines(warning + view.text.components(separatedBy: "\n"))
+            case .learning(let learned):
+                if json { return try Output.json(learned) }
+                Output.lines(warning + learned.text.components(separatedBy: "\n"))
+            }
+        }
+
+        /// A plugin-declared persona as `persona show` finds it.
+        enum Found {
+            case skincare(PersonaView)
+            case learning(LearnedView)
+        }
+
+        /// The skincare persona `id` (with what it learned), else the learning persona `id`
+        /// (`persona show`, and `persona-host serve`'s `/v1/personas/{id}`).
+        /// - Throws: a usage failure naming the known personas when there is none.
+        static func find(_ id: String, learning: LearningPipeline, set: PluginSet) throws -> Found {
+            let learned = learning.personas.contains { $0.id == id } ? try LearnedView(pipeline: learning, id: id) : nil
+            let domain = set.plugins.contains { $0.contract.formulation != nil } ? try FormulationDomain.find(in: set) : nil
             if let domain, domain.personas.contains(where: { $0.id == id }) {
                 var pipeline = FormulatePipeline(domain: domain)
                 try FormulationContext.applyLearned(learning, to: &pipeline, personas: [id])
-                let view = try PersonaView(pipeline: pipeline, id: id, learned: learned)
-                if json { return try Output.json(view) }
-                Output.lines(warning + view.text.components(separatedBy: "\n"))
+                return .skincare(try PersonaView(pipeline: pipeline, id: id, learned: learned))
             } else if let learned {
-                if json { return try Output.json(learned) }
-                Output.lines(warning + learned.text.components(separatedBy: "\n"))
+                return .learning(learned)
             } else {
                 let known = Set((domain?.personas.map(\.id) ?? []) + learning.personas.map(\.id)).sorted()
                 throw CLIFailure(status: .usage, message: "unknown persona '\(id)'\(Suggestion.phrase(for: id, among: known)); known personas: \(known.joined(separator: ", "))"

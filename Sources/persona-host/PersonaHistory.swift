@@ -31,6 +31,13 @@ extension PersonaCommand {
         }
 
         private func history(_ pipeline: LearningPipeline) throws {
+            let entries = try Self.entries(of: id, pipeline: pipeline)
+            if json { return try Output.json(entries) }
+            printText(entries)
+        }
+
+        /// Every version of `id` with its changes and feedback (`--json`, and `persona-host serve`).
+        static func entries(of id: String, pipeline: LearningPipeline) throws -> [Entry] {
             let persona = try pipeline.persona(id)
             let (versions, feedback) = try pipeline.history(of: id)
             // Indexed once: a persona with 100,000 versions and feedback is listed in one pass.
@@ -51,7 +58,10 @@ extension PersonaCommand {
                                      createdAt: v.createdAt.formatted(.iso8601), changes: changes, feedback: from))
                 if v.status != .rejected { previous = v.traits }
             }
-            if json { return try Output.json(entries) }
+            return entries
+        }
+
+        private func printText(_ entries: [Entry]) {
             if entries.isEmpty { Output.lines(["\(id) has not learned anything yet (v1.0 as declared)"]); return }
             for e in entries {
                 Output.lines(["\(e.version)  \(e.status)  \(e.createdAt)  \(e.reason)"])

@@ -70,7 +70,7 @@ import TestSupport
             #expect(result.status == 2)
             #expect(result.stdout.isEmpty)
             #expect(result.stderr == "persona-host: error: persona-host.toml:3: unknown key 'databse' (did you mean 'database'?); "
-                    + "the keys are database, plugins, seed, json, wide, color, log\n")
+                    + "the keys are database, plugins, seed, json, wide, color, log, token\n")
         }
     }
 
