@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "Builtins", "TestSupport"]),
         .testTarget(name: "PluginsTests", dependencies: ["Plugins", "LuaBridge", "Builtins", "TestSupport"]),
         .testTarget(name: "HostTests", dependencies: ["Host", "Plugins", "LuaBridge", "Builtins", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["persona-host", "Builtins", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["persona-host", "Builtins", "TestSupport",
+                                                   .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

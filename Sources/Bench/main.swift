@@ -6,7 +6,7 @@ import Foundation
 // Runs the benchmarks below, prints each section's markdown to stdout and rewrites it between its
 // bench:<section> markers of docs/BENCHMARKS.md (host, goal, formulate).
 //
-// Usage: persona-bench [--only hook|load|start|host|goal|formulate]... [NAME]... [--no-write]
+// Usage: persona-bench [--only hook|load|start|host|goal|formulate|serve]... [NAME]... [--no-write]
 //        persona-bench catalogue [N]
 // PERSONA_BENCH_GOAL_ROWS=20000[,…] runs the goal benchmark on other table sizes, for a quick check; it
 // implies --no-write.
@@ -26,6 +26,7 @@ let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
     ("start", { ColdStartBenchmark().run() }),
     ("goal", { let outcome = GoalBenchmark().run(); goal = outcome; return outcome.result }),
     ("formulate", { let outcome = FormulateBenchmark().run(); formulate = outcome; return outcome.result }),
+    ("serve", { ServeLoadBenchmark().run() }),
 ]
 
 // `persona-bench catalogue [N]`: writes a plugins folder whose skincare catalogue is the generated
@@ -52,7 +53,7 @@ while let argument = arguments.popFirst() {
     case "--no-write":
         write = false
     case "-h", "--help":
-        print("usage: persona-bench [--only hook|load|start|host|goal|formulate]... [NAME]... [--no-write]")
+        print("usage: persona-bench [--only hook|load|start|host|goal|formulate|serve]... [NAME]... [--no-write]")
         exit(0)
     case let name where !name.hasPrefix("-"):
         only.insert(name)
@@ -72,12 +73,13 @@ if let unknown = only.first(where: { name in !benchmarks.contains { $0.name == n
 let machine = MachineInfo.current()  // before the runs: the load average is the one they started under
 var results: [String: BenchmarkResult] = [:]
 
-// Three sections of docs/BENCHMARKS.md: the host's micro-benchmarks, the goal pipeline, formulation. Each is
+// Four sections of docs/BENCHMARKS.md: the host's micro-benchmarks, the goal pipeline, formulation, serving. Each is
 // written as soon as its benchmarks have run, so a later benchmark that stops the run does not lose it.
 let sections: [(title: String, marker: String, names: [String])] = [
     ("Lua plugin host", "host", ["hook", "load", "start"]),
     (GoalBenchReport.title, "goal", ["goal"]),
     (FormulateReport.title, "formulate", ["formulate"]),
+    ("Serving under load while the rules change", "serve", ["serve"]),
 ]
 for section in sections {
     for benchmark in benchmarks where section.names.contains(benchmark.name) && (only.isEmpty || only.contains(benchmark.name)) {

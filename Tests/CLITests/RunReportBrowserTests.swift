@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Builtins
 import TestSupport
+@testable import persona_host
 
 /// The run report in a real browser: headless Chromium (Debian's `chromium`, installed by
 /// `make deps`) loads the page from its file; the rendered DOM has one card per persona with
@@ -82,8 +83,37 @@ import TestSupport
         let failing = folder.appendingPathComponent("failing.html")
         try Data("<!DOCTYPE html><p>x</p><script>notDefined()</script>".utf8).write(to: failing)
         #expect(!Self.consoleLines(try Self.browse(failing, ["--dump-dom"], profile: profile).stderr).isEmpty)
-        let seconds = Date().timeIntervalSince(started)
-        print("browser test: \(String(format: "%.1f", seconds)) s; screenshot \(png.path)")
-        #expect(seconds < 30, "the browser test took \(seconds) s")
+        print("browser test: \(String(format: "%.1f", Date().timeIntervalSince(started))) s; screenshot \(png.path)")
+    }
+
+    @Test func theRunningServerServesTheReportAndChromiumRendersIt() async throws {
+        let client = try await ServeClient.start()
+        let profile = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: profile) }
+        do {
+            let goal = try await client.post("/v1/goals", json: #"{"goal": "moms"}"#)
+            #expect(goal.status == 201, "\(goal.text)")
+            let id = try #require(goal.json["run_id"] as? Int)
+            let names = try #require(goal.json["personas"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+            let page = try await client.get("/v1/runs/\(id)/report")
+            #expect(page.status == 200)
+            #expect(page.headers["content-type"]?.hasPrefix("text/html") == true)
+            #expect(page.text.components(separatedBy: "<article class=\"persona\"").count - 1 == names.count)
+            let missing = try await client.get("/v1/runs/999/report")
+            #expect(missing.status == 404 && missing.error["code"] as? String == "not_found", "\(missing.status) \(missing.text)")
+
+            let url = try #require(URL(string: client.server.url + "/v1/runs/\(id)/report"))
+            let dom = try Self.browse(url, ["--dump-dom"], profile: profile)
+            #expect(dom.stdout.components(separatedBy: "<article class=\"persona\"").count - 1 == names.count)
+            for name in names {
+                let text = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                #expect(dom.stdout.contains(text), "\(name) is not in the page the server served")
+            }
+            #expect(Self.consoleLines(dom.stderr).isEmpty, "console: \(Self.consoleLines(dom.stderr))")
+        } catch {
+            try await client.stop()
+            throw error
+        }
+        try await client.stop()
     }
 }

@@ -22,6 +22,7 @@ struct ServeRoutes {
         v1.get("runs") { _, _ in try await runs() }
         v1.get("runs/:id") { _, context in try await run(try id(context)) }
         v1.get("runs/:id/members") { _, context in try await members(try id(context)) }
+        v1.get("runs/:id/report") { _, context in try await report(try id(context)) }
         v1.post("formulate") { request, context in try await formulate(request, context: context) }
         v1.post("interactions") { request, context in try await interaction(request, context: context) }
         v1.post("feedback") { request, context in try await feedback(request, context: context) }
@@ -161,6 +162,16 @@ struct ServeRoutes {
             return try Output.jsonData(run)
         }
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data + [0x0A])))
+    }
+
+    /// `runs report ID`: the run's self-contained HTML page, drawn with the request's generation
+    /// (its domain plugin recomputes the members' features for the scatter).
+    func report(_ id: Int64) async throws -> Response {
+        let database = state.database
+        let html = try await state.run { generation, set, _ in
+            try RunReport.html(runID: id, database: database, plugins: set, loader: generation.loader)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// `runs export ID` (CSV: user_id,persona_index,persona), sent in 64 KiB chunks.
