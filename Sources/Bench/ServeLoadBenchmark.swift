@@ -90,8 +90,9 @@ struct ServeLoadBenchmark {
                     let (status, data) = Self.send(request, with: session)
                     let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
                     let text = data.map { String(decoding: $0, as: UTF8.self) } ?? ""
-                    let failure: String? = status == 200 ? nil : "HTTP \(status): \(text.prefix(200))"
-                    log.add(ms: ms, ok: status == 200, broken: text.contains("BROKEN"), failure: failure)
+                    let ok = status == 201   // a saved run: 201 Created
+                    let failure: String? = ok ? nil : "HTTP \(status): \(text.prefix(200))"
+                    log.add(ms: ms, ok: ok, broken: text.contains("BROKEN"), failure: failure)
                 }
                 group.leave()
             }.start()
@@ -99,6 +100,11 @@ struct ServeLoadBenchmark {
         group.wait()
         while !rewriter.isFinished { Thread.sleep(forTimeInterval: 0.05) }
         let status = Self.get(url.appendingPathComponent("v1/plugins"))
+        let metrics = Self.text(url.appendingPathComponent("metrics"))
+        func reloads(_ result: String) -> String {
+            metrics.split(separator: "\n").first { $0.hasPrefix("persona_host_plugin_reloads_total{result=\"\(result)\"}") }
+                .flatMap { $0.split(separator: " ").last.map(String.init) } ?? "?"
+        }
 
         let result = log.snapshot()
         if let failure = result.firstFailure { FileHandle.standardError.write(Data("persona-bench: serve: first failure: \(failure)\n".utf8)) }
@@ -119,7 +125,9 @@ struct ServeLoadBenchmark {
                 + "(each answer is a run saved in the database) back to back for \(Int(seconds)) s over loopback.",
             "Meanwhile `parenting/init.lua` was rewritten \(rewrites.count) times, once a second: a version that does not load, the good "
                 + "one, a version that loads but fails the plugin's own tests (its personas would be named \"BROKEN …\"), the good one, "
-                + "and so on. The serving generation at the end: \(generation); a failed request or an "
+                + "and so on. Reloads: \(reloads("ok")) accepted, \(reloads("failed")) refused (each loads and validates the whole "
+                + "set and runs all the plugins' own tests, on the files as read, before a swap); the serving generation at the end: "
+                + "\(generation). A failed request or an "
                 + "answer naming a BROKEN persona would fail the benchmark.",
         ])
     }
@@ -145,8 +153,13 @@ struct ServeLoadBenchmark {
         return nil
     }
 
+    static func text(_ url: URL) -> String {
+        let (_, data) = send(URLRequest(url: url, timeoutInterval: 60), with: URLSession(configuration: .ephemeral))
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
     static func get(_ url: URL) -> [String: Any]? {
-        let (status, data) = send(URLRequest(url: url, timeoutInterval: 10), with: URLSession(configuration: .ephemeral))
+        let (status, data) = send(URLRequest(url: url, timeoutInterval: 60), with: URLSession(configuration: .ephemeral))
         guard status == 200, let data else { return nil }
         return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     }

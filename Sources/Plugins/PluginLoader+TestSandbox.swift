@@ -8,8 +8,10 @@ extension PluginLoader {
     public func sandbox(like source: PluginSource, adding globals: (LuaRuntime) -> [String: LuaValue]) throws(PluginError) -> Sandbox {
         let name = source.entryName
         let logger = logger
+        // The source's snapshot: a module the test requires is the one the plugin was loaded with.
         let spec = Sandbox.Spec(root: source.root, displayRoot: source.displayRoot,
-                                seed: seed &+ Int64(PluginLoader.stableHash(name)), allowRequire: source.isFolder)
+                                seed: seed &+ Int64(PluginLoader.stableHash(name)), allowRequire: source.isFolder,
+                                snapshot: source.snapshot)
         let rejection = InputRejection()
         do {
             return try Sandbox(spec: spec, limits: limits,

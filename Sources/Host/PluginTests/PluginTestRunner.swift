@@ -12,6 +12,11 @@ import Plugins
 /// every run of the same plugins.
 public struct PluginTestRunner {
     public var loader: PluginLoader
+    /// The plugins to test, as already read (each `PluginSource` keeps the files a load read):
+    /// when set, every test file's set is loaded from these, not from the folder on disk, so the
+    /// rules tested are exactly those a server validated and will serve even if the folder
+    /// changes meanwhile. Nil: read the folder.
+    public var sources: [PluginSource]?
     /// Called before each test file with its display path (progress on a terminal).
     public var progress: (String) -> Void = { _ in }
 
@@ -24,7 +29,7 @@ public struct PluginTestRunner {
         for target in targets { folders[target.pluginsFolder.path] = target.pluginsFolder }
         var failures: [PluginSet.Failure] = []
         for folder in folders.values.sorted(by: { $0.path < $1.path }) {
-            do { failures += try loader.loadAll(from: folder).failures } catch { throw .plugin(error) }
+            failures += try load(folder).failures
         }
         guard failures.isEmpty else { throw .pluginsFailed(failures) }
         var report = PluginTestReport()
@@ -41,8 +46,7 @@ public struct PluginTestRunner {
     /// Runs one test file; a file that cannot run is one failed entry with an empty name.
     private func run(_ file: String, of target: PluginTestTarget) throws(PluginTestError) -> [PluginTestReport.Case] {
         let display = "\(target.plugin.displayRoot)/\(file)"
-        let set: PluginSet
-        do { set = try loader.loadAll(from: target.pluginsFolder) } catch { throw .plugin(error) }
+        let set = try load(target.pluginsFolder)
         guard set.failures.isEmpty else { throw .pluginsFailed(set.failures) }
         let root = target.plugin.root.standardizedFileURL.path
         guard let plugin = set.plugins.first(where: { $0.source.root.standardizedFileURL.path == root }) else {
@@ -96,6 +100,15 @@ public struct PluginTestRunner {
             }
             return outcome
         }
+    }
+
+    /// The plugins of `folder`: from ``sources`` when given, else read from disk.
+    private func load(_ folder: URL) throws(PluginTestError) -> PluginSet {
+        if let sources {
+            let path = folder.standardizedFileURL.path
+            return loader.load(sources.filter { ($0.isFolder ? $0.root.deletingLastPathComponent() : $0.root).standardizedFileURL.path == path })
+        }
+        do { return try loader.loadAll(from: folder) } catch { throw .plugin(error) }
     }
 
     /// The message of a Lua error (`file:line: message`, without the traceback), or any error's description.

@@ -101,7 +101,11 @@ public actor PluginGenerations {
             do {
                 let (targets, untested) = try PluginTestTarget.find([folder])
                 if !targets.isEmpty {
-                    let report = try PluginTestRunner(loader: loader).run(targets, untested: untested)
+                    // The tests load the sources just validated (their files as read then), not the
+                    // folder again: what passes the tests is exactly what will be served.
+                    var runner = PluginTestRunner(loader: loader)
+                    runner.sources = found.sources
+                    let report = try runner.run(targets, untested: untested)
                     tests = report.summary
                     let failed = report.cases.filter { !$0.passed }
                     if !failed.isEmpty { return Outcome(generation: nil, failures: failed.map(PluginProblem.init), tests: tests) }

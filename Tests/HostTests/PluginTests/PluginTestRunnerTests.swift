@@ -250,3 +250,29 @@ import TestSupport
         #expect(!message.dropFirst(15).contains("test.feedback:"))
     }
 }
+
+/// Tests run on the files a server validated, not on the folder as it is later.
+@Suite struct PluginTestRunnerSourcesTests {
+    @Test func givenSourcesTheTestsSeeTheFilesAsTheyWereRead() throws {
+        let folder = try PluginTestFixtures.folder(["cycling/tests/a_test.lua": """
+            test.case("named after the strongest feature", function()
+              test.equal(test.persona({ z = { gear = 1 } }).name, "High gear 1")
+            end)
+            """])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let found = try PluginDiscovery.plugins(in: folder)
+        let loader = PluginLoader()
+        #expect(loader.load(found.sources).failures.isEmpty)   // the validating load reads the files
+        // The folder changes after validation: the rule now names personas differently.
+        let file = folder.appendingPathComponent("cycling/init.lua")
+        let changed = PluginTestFixtures.cycling.replacingOccurrences(of: "\"High \"", with: "\"BROKEN \"")
+        try changed.write(to: file, atomically: true, encoding: .utf8)
+        let targets = try PluginTestTarget.find([folder]).targets
+
+        var validated = PluginTestRunner(loader: loader)
+        validated.sources = found.sources
+        #expect(try validated.run(targets).failed == 0)
+        // Read from disk, the same tests see the change (so the check above could fail).
+        #expect(try PluginTestRunner(loader: loader).run(targets).failed == 1)
+    }
+}
