@@ -103,7 +103,8 @@ import TestSupport
             #expect(missing.status == 404 && missing.error["code"] as? String == "not_found", "\(missing.status) \(missing.text)")
 
             let url = try #require(URL(string: client.server.url + "/v1/runs/\(id)/report"))
-            let dom = try Self.browse(url, ["--dump-dom"], profile: profile)
+            // Chromium fetches the page from the in-process server: wait for it off the cooperative pool.
+            let dom = try await Support.offThePool { try Self.browse(url, ["--dump-dom"], profile: profile) }
             #expect(dom.stdout.components(separatedBy: "<article class=\"persona\"").count - 1 == names.count)
             for name in names {
                 let text = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs the built `persona-host` binary as a user would, capturing stdout, stderr and the exit code.
 public struct CLIRunner {
-    public struct Result {
+    public struct Result: Sendable {
         public var status: Int32
         public var stdout: String
         public var stderr: String

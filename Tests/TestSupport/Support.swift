@@ -49,3 +49,14 @@ extension Sandbox {
         return try runFile(name).first ?? .nil
     }
 }
+
+extension Support {
+    /// Runs blocking work (waiting for a child process, a browser) on a Dispatch thread, not on
+    /// the cooperative pool: an async test that blocked a pool thread while the thing it waits
+    /// for needs the pool (an in-process server answering that browser) could deadlock the suite.
+    public static func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}

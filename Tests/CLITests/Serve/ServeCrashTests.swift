@@ -37,24 +37,29 @@ import TestSupport
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("users.sqlite").path
-        #expect(try CLIRunner.run(["data", "generate", "--rows", "20000", "--seed", "3", "--db", db]).status == 0)
-        let (server, url) = try Self.start(db: db)
+        let generated = try await Support.offThePool { try CLIRunner.run(["data", "generate", "--rows", "20000", "--seed", "3", "--db", db]) }
+        #expect(generated.status == 0)
+        let (server, url) = try await Support.offThePool { try Self.start(db: db) }
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
 
         // Eight clients save runs back to back; the server is killed while they are at it.
+        // (No task is cancelled: cancelling a URLSession task mid-flight can crash FoundationNetworking
+        // on Linux; after the kill each client's next request fails at once and it stops.)
         let goals = url.appendingPathComponent("v1/goals")
         let clients = (0..<8).map { i in
             Task {
+                let session = URLSession(configuration: .ephemeral)
                 var request = URLRequest(url: goals, timeoutInterval: 20)
                 request.httpMethod = "POST"
                 request.httpBody = Data(#"{"goal": "\#(["budget families", "Gen Z Moms", "millennial dads", "parents"][i % 4])"}"#.utf8)
-                for _ in 0..<50 { _ = try? await URLSession.shared.data(for: request) }
+                for _ in 0..<50 {
+                    guard (try? await session.data(for: request)) != nil else { break }
+                }
             }
         }
         try await Task.sleep(for: .milliseconds(1500))
         kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
-        for client in clients { client.cancel() }
+        try await Support.offThePool { server.waitUntilExit() }
         for client in clients { _ = await client.result }
 
         let database = try PersonaDatabase(path: db, mode: .mustExist)
@@ -66,14 +71,14 @@ import TestSupport
         #expect(!runs.isEmpty, "no run was saved before the kill: the test did not exercise anything")
         for run in runs {
             let id: Int64 = run["id"]
-            let export = try CLIRunner.run(["runs", "export", String(id), "--db", db])
+            let export = try await Support.offThePool { try CLIRunner.run(["runs", "export", String(id), "--db", db]) }
             #expect(export.status == 0, "\(export.stderr)")
             let members = export.stdout.split(separator: "\n").count - 1
             #expect(members == run["matched_rows"], "run \(id) has \(members) members of \(run["matched_rows"] as Int)")
         }
 
         // A restarted server serves again, on the same database.
-        let (again, address) = try Self.start(db: db)
+        let (again, address) = try await Support.offThePool { try Self.start(db: db) }
         defer { again.terminate(); again.waitUntilExit() }
         let (_, response) = try await URLSession.shared.data(from: address.appendingPathComponent("health"))
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
