@@ -49,7 +49,16 @@ public struct PluginTestTarget: Sendable {
         let parent = source.isFolder ? source.root.deletingLastPathComponent() : source.root
         guard source.isFolder else { return PluginTestTarget(pluginsFolder: parent, plugin: source, files: []) }
         let folder = source.root.appendingPathComponent(Self.folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return PluginTestTarget(pluginsFolder: parent, plugin: source, files: [])   // no tests/ folder: no tests
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw .notATestPath(path: "\(source.displayRoot)/\(Self.folder)", why: "cannot list its test files (\(error.localizedDescription))")
+        }
         let files = names.filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }.sorted().map { "\(Self.folder)/\($0)" }
         return PluginTestTarget(pluginsFolder: parent, plugin: source, files: files)
     }
