@@ -62,13 +62,23 @@ public struct IntentScorer: Sendable {
     }
 
     /// Scores every category against `goal`, in taxonomy order.
-    public func score(_ goal: String) -> [Score] {
+    public func score(_ goal: String) -> [Score] { read(goal).scores }
+
+    /// The goal's words that some term or synonym of some category matches, whether or not that
+    /// match is the best for its term ("baby boomer" covers "baby" even where "boomer" alone
+    /// scores higher): the words a reading understood.
+    public func coveredWords(_ goal: String) -> Set<String> { read(goal).covered }
+
+    /// One pass over the taxonomy: every category's score, and the words any phrase matched.
+    public func read(_ goal: String) -> (scores: [Score], covered: Set<String>) {
         let words = TextNormalizer.tokens(goal)
         let lemmas = words.map(TextNormalizer.lemma)
-        return categories.map { category in
+        var covered = Set<String>()
+        let scores = categories.map { category in
             var best: [String: Match] = [:]
             func consider(_ phrase: String, canonical: String, synonym: Bool) {
                 guard let (kind, text) = find(phrase, in: words, lemmas: lemmas) else { return }
+                covered.formUnion(TextNormalizer.tokens(text))
                 let finalKind = synonym ? .synonym : kind
                 let match = Match(term: canonical, text: text, kind: finalKind, quality: finalKind.quality)
                 if let existing = best[canonical], existing.quality >= match.quality { return }
@@ -84,21 +94,7 @@ public struct IntentScorer: Sendable {
             return Score(category: category.name, confidence: confidence, detected: confidence >= category.threshold,
                          threshold: category.threshold, matches: matches)
         }
-    }
-
-    /// The goal's words that some term or synonym of some category matches, whether or not that
-    /// match is the best for its term ("baby boomer" covers "baby" even where "boomer" alone
-    /// scores higher): the words a reading understood.
-    public func coveredWords(_ goal: String) -> Set<String> {
-        let words = TextNormalizer.tokens(goal)
-        let lemmas = words.map(TextNormalizer.lemma)
-        var covered = Set<String>()
-        for category in categories {
-            for phrase in category.terms + Array(category.synonyms.keys) {
-                if let (_, text) = find(phrase, in: words, lemmas: lemmas) { covered.formUnion(TextNormalizer.tokens(text)) }
-            }
-        }
-        return covered
+        return (scores, covered)
     }
 
     /// Finds `phrase` in the goal's words: as written, as a joined or split spelling, or after folding.

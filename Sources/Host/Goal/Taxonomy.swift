@@ -54,9 +54,7 @@ public struct GoalReading: Sendable {
 
     public init(text: String, taxonomy: Taxonomy) {
         self.text = text
-        let scorer = taxonomy.scorer
-        scores = scorer.score(text)
-        coveredWords = scorer.coveredWords(text)
+        (scores, coveredWords) = taxonomy.scorer.read(text)
     }
 
     /// Categories at or above their threshold, in taxonomy order.
@@ -68,10 +66,9 @@ public struct GoalReading: Sendable {
     /// The goal's words that no term of any category matched, without common function words
     /// ("who", "in", "about"): shown so a user sees what the host did not understand.
     public var unrecognisedWords: [String] {
-        let covered = coveredWords.union(scores.flatMap { $0.matches.flatMap { TextNormalizer.tokens($0.text) } })
         var seen = Set<String>()
         return TextNormalizer.tokens(text).filter { word in
-            !covered.contains(word) && !StopWords.english.contains(word) && !word.allSatisfy(\.isNumber) && seen.insert(word).inserted
+            !coveredWords.contains(word) && !StopWords.english.contains(word) && !word.allSatisfy(\.isNumber) && seen.insert(word).inserted
         }
     }
 
