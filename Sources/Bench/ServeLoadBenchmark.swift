@@ -48,8 +48,9 @@ struct ServeLoadBenchmark {
         do { url = try server.start() } catch { fail("serve: \(error)") }
 
         let file = plugins.appendingPathComponent("parenting/init.lua")
-        guard let good = try? String(contentsOf: file, encoding: .utf8),
-              good.contains("\" — \" .. label .. \" \" .. noun") else {
+        let good: String
+        do { good = try String(contentsOf: file, encoding: .utf8) } catch { fail("serve: cannot read \(file.path): \(error)") }
+        guard good.contains("\" — \" .. label .. \" \" .. noun") else {
             fail("serve: plugins/parenting/init.lua no longer names personas as the benchmark expects")
         }
         let broken = [
@@ -65,12 +66,16 @@ struct ServeLoadBenchmark {
             var step = 0
             while Date() < deadline {
                 let text = step % 2 == 0 ? broken[(step / 2) % 2] : good
-                try? text.write(to: file, atomically: true, encoding: .utf8)
-                rewrites.count += 1
+                do {
+                    try text.write(to: file, atomically: true, encoding: .utf8)
+                    rewrites.count += 1
+                } catch {
+                    rewrites.failed.append("\(error)")
+                }
                 step += 1
                 Thread.sleep(forTimeInterval: 1)
             }
-            try? good.write(to: file, atomically: true, encoding: .utf8)
+            do { try good.write(to: file, atomically: true, encoding: .utf8) } catch { rewrites.failed.append("\(error)") }
         }
         rewriter.start()
 
@@ -99,6 +104,8 @@ struct ServeLoadBenchmark {
         }
         group.wait()
         while !rewriter.isFinished { Thread.sleep(forTimeInterval: 0.05) }
+        // The figures mean something only if the rules really changed under the load.
+        if let why = rewrites.failed.first { fail("serve: \(rewrites.failed.count) rewrite(s) of \(file.path) failed: \(why)") }
         let status = Self.get(url.appendingPathComponent("v1/plugins"))
         let metrics = Self.text(url.appendingPathComponent("metrics"))
         func reloads(_ result: String) -> String {
@@ -172,10 +179,11 @@ private final class Answer: @unchecked Sendable {
     var data: Data?
 }
 
-/// How many times the rewriter replaced the file. `@unchecked Sendable`: written by the rewriter
-/// thread only, read after it finished.
+/// How many times the rewriter replaced the file, and the writes that failed. `@unchecked
+/// Sendable`: written by the rewriter thread only, read after it finished.
 private final class Rewrites: @unchecked Sendable {
     var count = 0
+    var failed: [String] = []
 }
 
 /// Every request's time and outcome, from the client threads. `@unchecked Sendable`: every
