@@ -33,10 +33,16 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
-        // Storage, clustering, scoring, learning and text primitives: plain Swift, no Lua.
+        // Debian's zlib1g-dev: gzip in and out for the dataset commands.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Storage, clustering, scoring, learning, text and dataset primitives: plain Swift, no Lua.
         .target(
             name: "Builtins",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Bounded copies of the Lua library functions that loop in C (the string, table and utf8
         // libraries, load, tonumber, os.date): they charge their work to the sandbox's budgets.
