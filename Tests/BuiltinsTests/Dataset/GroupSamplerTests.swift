@@ -57,4 +57,12 @@ struct GroupSamplerTests {
         #expect(hits.reduce(0, +) == 9_000)
         for h in hits { #expect((780...1_020).contains(h), "\(hits)") }
     }
+
+    /// Values from an independent implementation (Python) of the documented hash and sampler:
+    /// a change to either would silently change every mix made with the same seed.
+    @Test func pinnedValues() {
+        #expect(GroupSampler.seed(base: 7, persona: "code_expert", mask: 3) == 0xe01e_b7ea_8014_2135)
+        #expect(GroupSampler.seed(base: 0, persona: "", mask: 0) == 0x8932_c885_a3fe_960e)
+        #expect(run(available: 10, quota: 13, seed: 42) == [1, 2, 1, 1, 2, 1, 2, 1, 1, 1])
+    }
 }

@@ -74,6 +74,7 @@ public enum CurriculumFile {
         return mantissa + "e" + exponent
     }
 
+    /// Whether `text` matches `^[A-Za-z_][A-Za-z0-9_./-]*$` (checked on bytes, no regex engine).
     private static func isPlain(_ text: String) -> Bool {
         var first = true
         for byte in text.utf8 {

@@ -11,7 +11,12 @@
 public struct GapAnalysis: Sendable, Codable, Equatable {
     /// Where a count stands against its target range.
     public enum Status: String, Sendable, Codable, Equatable {
-        case under, within, over
+        /// Below the bottom of the range: examples are missing.
+        case under
+        /// Within the range (both ends included).
+        case within
+        /// Above the top of the range (or its cap): examples are in excess.
+        case over
     }
 
     /// One category against its target.

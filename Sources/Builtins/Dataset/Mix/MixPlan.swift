@@ -91,7 +91,10 @@ public struct MixPlan: Sendable, Equatable {
     public var categories: [CategoryOutcome]
     /// The target traits (name order) within each declared persona.
     public var traits: [String: [TraitOutcome]]
-    /// Every target the plan misses: the size first, then categories, personas and traits in order.
+    /// Every target the plan misses: the size first, then categories, personas and traits in
+    /// declaration (traits: name) order. A trait counts as missed when its share within the
+    /// persona is off its target by more than one percentage point (or one example's worth of
+    /// share, for a persona with under 100 planned examples).
     public var unmet: [Shortfall]
     /// Undeclared personas, by name, left out of the mix.
     public var excluded: [Excluded]

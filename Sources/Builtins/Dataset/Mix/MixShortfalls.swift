@@ -37,6 +37,7 @@ struct ShortfallContext {
         return "rounding to whole examples"
     }
 
+    /// The shortfall of a category outside its range, nil when it is within.
     func shortfall(category: MixPlan.CategoryOutcome) -> MixPlan.Shortfall? {
         guard category.status != .within else { return nil }
         let members = personas.indices.filter { personas[$0].category == category.name }
@@ -65,6 +66,7 @@ struct ShortfallContext {
         return MixPlan.Shortfall(kind: "category", subject: category.name, message: head + "above its \(range) target: " + reason)
     }
 
+    /// The shortfall of persona `i` outside its range, nil when it is within.
     func shortfall(persona i: Int) -> MixPlan.Shortfall? {
         let p = personas[i]
         guard p.status != .within else { return nil }
