@@ -70,6 +70,8 @@ struct MixPlannerTests {
                                   available: seedAvailable(each: 1_000_000, ["esoteric_scholar": 4_500]))
         #expect(big.unmet.contains(.init(kind: "persona", subject: "esoteric_scholar", message:
             "persona esoteric_scholar: 0.9% of the mix, below its 2.5–5.0% target: only 4,500 examples, 9,000 with 2× upsampling")))
+        #expect(big.unmet.contains(.init(kind: "category", subject: "Specialized", message:
+            "category Specialized: 4.1% of the mix, below its 5–10% target: esoteric_scholar ran out of examples, and the targets of the personas with examples add up to 120% at their midpoints, so every share is scaled down to fit")))
         #expect(big.personas.allSatisfy { $0.persona == "esoteric_scholar" || $0.repeats == 0 })
     }
 

@@ -57,7 +57,14 @@ struct ShortfallContext {
                         + (withUpsampling > have ? ", \(MixFormat.count(withUpsampling)) with upsampling" : "")
                 }
             } else {
-                reason = scaling(under: true)
+                let ranOut = members.filter { full($0) }.map { personas[$0].persona }
+                if ranOut.isEmpty {
+                    reason = scaling(under: true)
+                } else {
+                    let scaled = scaling(under: true)
+                    reason = "\(ranOut.joined(separator: ", ")) ran out of examples"
+                        + (scaled == "rounding to whole examples" ? "" : ", and " + scaled)
+                }
             }
             return MixPlan.Shortfall(kind: "category", subject: category.name, message: head + "below its \(range) target: " + reason)
         }
