@@ -1,4 +1,5 @@
 import Builtins
+import Dispatch
 import Foundation
 import Plugins
 
@@ -70,10 +71,14 @@ final class DatasetPass {
             throw .input(file: path, line: nil, problem: error.message)
         }
         let source = Self.sourceName(ofFile: path)
+        // The next batch is read while the workers tag this one.
+        let prefetch = BatchPrefetch(reader)
+        prefetch.start()
         while true {
             let batch: LineBatchReader.Batch?
-            do { batch = try reader.next() } catch { throw .input(file: path, line: nil, problem: error.message) }
+            do { batch = try prefetch.take() } catch { throw .input(file: path, line: nil, problem: error.message) }
             guard let batch else { return }
+            prefetch.start()
             let results = LineParts.run(batch.bytes, firstLine: batch.firstLine, workers: taggers.count) { worker, part, firstLine in
                 self.process(part, firstLine: firstLine, tagger: self.taggers[worker], file: path, source: source)
             }
@@ -92,6 +97,32 @@ final class DatasetPass {
         }
     }
 
+    /// Reads batches on a background thread, one ahead of the consumer. The reader (and the
+    /// `onRawBytes` callback it calls) runs on that thread only, one batch at a time, and the
+    /// consumer waits for each batch before asking for the next: @unchecked Sendable is safe
+    /// because the two threads never touch the reader or the result at the same time.
+    final class BatchPrefetch: @unchecked Sendable {
+        private let reader: LineBatchReader
+        private let group = DispatchGroup()
+        private var result: Result<LineBatchReader.Batch?, DatasetReadError> = .success(nil)
+        private static let queue = DispatchQueue(label: "persona-host.dataset.read")
+
+        init(_ reader: LineBatchReader) { self.reader = reader }
+
+        func start() {
+            group.enter()
+            Self.queue.async {
+                self.result = Result { () throws(DatasetReadError) -> LineBatchReader.Batch? in try self.reader.next() }
+                self.group.leave()
+            }
+        }
+
+        func take() throws(DatasetReadError) -> LineBatchReader.Batch? {
+            group.wait()
+            return try result.get()
+        }
+    }
+
     /// The trait mask of `traits` (traits without a bit are ignored).
     static func mask(_ traits: [String], _ bits: [String: UInt32]) -> UInt32 {
         var mask: UInt32 = 0
@@ -104,9 +135,20 @@ final class DatasetPass {
         var result = PartResult()
         var walker = LineWalker(part, firstLine: firstLine)
         if case .tag = mode { result.output.reserveCapacity(part.count + part.count / 8) }
+        var retag = true
+        switch mode {
+        case .tag: retag = true
+        case .count(let r), .select(let r, _): retag = r
+        }
         while let (line, number, _) = walker.next() {
-            let scanned: ExampleLine
-            do { scanned = try tagger.scanner.scan(line) } catch {
+            var scanned: ExampleLine
+            do {
+                // A tagged example needs only its tags; an untagged one is scanned again in full.
+                scanned = try (retag ? tagger.scanner : tagger.tagsScanner).scan(line)
+                if !retag && scanned.values[0] == nil && !scanned.fields.contains(where: { $0.name == "_persona" }) {
+                    scanned = try tagger.scanner.scan(line)
+                }
+            } catch {
                 result.problems.append((number, error))
                 result.counts.skipped += 1
                 continue
@@ -117,12 +159,7 @@ final class DatasetPass {
                 continue
             }
             var decision: TagDecision
-            var retag = true
-            switch mode {
-            case .tag: retag = true
-            case .count(let r), .select(let r, _): retag = r
-            }
-            if !retag, let persona = scanned.strings["_persona"] {
+            if !retag, let persona = scanned.names.first == "_persona" ? scanned.values[0] : scanned.values[ExampleTagger.persona] {
                 decision = TagDecision(persona: persona, traits: (scanned.traits ?? []).sorted(), claim: .existing)
             } else {
                 do {

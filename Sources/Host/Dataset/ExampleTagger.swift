@@ -16,7 +16,8 @@ final class ExampleTagger {
     let sourceField: String?
 
     // The example being tagged, for `when` functions.
-    private var current: [String: String] = [:]
+    private var currentLine: ExampleLine?
+    private var currentInstruction = ""
     private var currentSource = ""
 
     /// A tagger; `loader` loads the plugin's copy when Lua is needed.
@@ -36,42 +37,76 @@ final class ExampleTagger {
             compiled = nil
         }
         sourceField = spec.rules?.sourceField ?? "source"
-        var wanted: Set<String> = ["instruction", "input", "output", "_persona"]
-        if let sourceField { wanted.insert(sourceField) }
-        wanted.formUnion(compiled?.fieldsRead ?? [])
-        scanner = ExampleScanner(wanted: wanted, wantsTraits: wantsTraits)
+        var wanted = ["instruction", "input", "output", "_persona", sourceField ?? "source"]
+        wanted += compiled?.fieldsRead ?? []
+        let scanner = ExampleScanner(wanted: wanted, wantsTraits: wantsTraits)
+        self.scanner = scanner
+        ruleFields = (compiled?.fieldsRead ?? []).map { name in scanner.wanted.firstIndex(of: name) ?? 0 }
+        texts = [String?](repeating: nil, count: ruleFields.count)
+        tagsScanner = ExampleScanner(wanted: ["_persona"], wantsTraits: true)
     }
 
+    /// Where each field the compiled rules read sits in the scanner's values.
+    private let ruleFields: [Int]
+    /// The rule fields of the current example (reused).
+    private var texts: [String?]
+    /// Reads only `_persona` and `_traits`: counting tagged examples needs nothing else.
+    let tagsScanner: ExampleScanner
+
+    // The scanner's value slots.
+    static let instruction = 0, input = 1, output = 2, persona = 3, source = 4
+
     /// The example's fields checked: instruction and output strings, input a string when given.
+    /// Reads the line's fields by their kinds, so it works on a line scanned by either scanner.
     func checkFields(_ line: ExampleLine) -> LineProblem? {
-        if let sourceField, line.strings[sourceField] == nil, let field = line.field(sourceField) {
-            return LineProblem(field: sourceField, message: "must be a string (it names the source dataset), found \(field.kind)")
+        var sourceBad: ExampleLine.Field?
+        var inputBad: ExampleLine.Field?
+        var personaBad: ExampleLine.Field?
+        var instruction = false, output = false
+        for field in line.fields {
+            let isString = field.kind == "a string"
+            switch field.name {
+            case "instruction":
+                if !isString { return LineProblem(field: "instruction", message: "must be a string, found \(field.kind)") }
+                instruction = true
+            case "output":
+                if !isString { return LineProblem(field: "output", message: "must be a string, found \(field.kind)") }
+                output = true
+            case "input": if !isString { inputBad = field }
+            case "_persona": if !isString { personaBad = field }
+            case sourceField: if !isString { sourceBad = field }
+            default: break
+            }
         }
-        for name in ["instruction", "output"] where line.strings[name] == nil {
-            guard let field = line.field(name) else { return LineProblem(field: name, message: "missing (every example needs instruction and output)") }
-            return LineProblem(field: name, message: "must be a string, found \(field.kind)")
+        if !instruction { return LineProblem(field: "instruction", message: "missing (every example needs instruction and output)") }
+        if !output { return LineProblem(field: "output", message: "missing (every example needs instruction and output)") }
+        if let field = inputBad { return LineProblem(field: "input", message: "must be a string, found \(field.kind)") }
+        if let field = personaBad { return LineProblem(field: "_persona", message: "must be a string, found \(field.kind)") }
+        if let field = sourceBad, let name = sourceField {
+            return LineProblem(field: name, message: "must be a string (it names the source dataset), found \(field.kind)")
         }
-        if line.strings["input"] == nil, let field = line.field("input") { return LineProblem(field: "input", message: "must be a string, found \(field.kind)") }
-        if line.strings["_persona"] == nil, let field = line.field("_persona") { return LineProblem(field: "_persona", message: "must be a string, found \(field.kind)") }
         return nil
     }
 
     /// The source dataset's name: the source field's value when it is a string, else the file's.
     func sourceName(of line: ExampleLine, fileSource: String) -> String {
-        if let sourceField, let value = line.strings[sourceField] { return value }
-        return fileSource
+        line.values[Self.source] ?? fileSource
     }
 
     /// The persona and traits of `line` by the plugin's rules.
     func tag(_ line: ExampleLine, source: String, file: String, lineNumber: Int) throws(DatasetError) -> TagDecision {
-        var strings = line.strings
-        strings["instruction"] = PersonaPrefix.strip(strings["instruction"] ?? "")
-        if strings["input"] == nil { strings["input"] = "" }
+        let instruction = PersonaPrefix.strip(line.values[Self.instruction] ?? "")
         if let compiled {
-            current = strings
+            for (i, slot) in ruleFields.enumerated() {
+                texts[i] = slot == Self.instruction ? instruction : slot == Self.input ? line.values[slot] ?? "" : line.values[slot]
+            }
+            currentLine = line
+            currentInstruction = instruction
             currentSource = source
             do {
-                return try compiled.tag(strings: strings, sourceName: source) { index in try self.callCondition(index) }
+                return try compiled.tag(texts: texts, output: line.values[Self.output] ?? "", sourceName: source) { index in
+                    try self.callCondition(index)
+                }
             } catch let error as DatasetError.Located {
                 throw .rule(plugin: rules.plugin.name, rule: error.rule, file: file, line: lineNumber, message: error.message)
             } catch {
@@ -79,6 +114,7 @@ final class ExampleTagger {
             }
         }
         guard let function = spec.function, let copy else { throw .plugin("plugin \(rules.plugin.name) has no tagging rules") }
+        let strings = Self.fields(of: line, instruction: instruction)
         let results: [LuaValue]
         do {
             results = try copy.call(function, [Self.example(strings, source: source), Self.measures(strings["output"] ?? "")])
@@ -104,6 +140,7 @@ final class ExampleTagger {
     private func callCondition(_ index: Int) throws -> Bool {
         guard let copy else { return false }
         let hook = spec.conditionFunctions[index]
+        let current = currentLine.map { Self.fields(of: $0, instruction: currentInstruction) } ?? [:]
         let results: [LuaValue]
         do {
             results = try copy.call(hook, [Self.example(current, source: currentSource), Self.measures(current["output"] ?? "")])
@@ -114,6 +151,16 @@ final class ExampleTagger {
             throw DatasetError.Located(rule: hook.name, message: "must return true or false, got \(results.first?.typeName ?? "nothing")")
         }
         return holds
+    }
+
+    /// The string fields a Lua function sees: those read, the instruction without its prefix,
+    /// input "" when absent.
+    static func fields(of line: ExampleLine, instruction: String) -> [String: String] {
+        var strings = line.strings
+        strings["instruction"] = instruction
+        if strings["input"] == nil { strings["input"] = "" }
+        strings["_persona"] = nil
+        return strings
     }
 
     static func message(_ error: any Error) -> String {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A dataset command's output folder, written whole or not at all: files go to a hidden
@@ -68,11 +69,18 @@ final class OutputFolder {
     }
 }
 
-/// A file written in chunks through a file descriptor (large outputs are never held whole).
-final class StreamedFile {
+/// A file written in chunks through a file descriptor (large outputs are never held whole), on
+/// a background thread so the next batch is tagged while this one is written; at most two
+/// chunks wait, so memory stays flat. A failed write is reported by the next `write` or by
+/// `close`. @unchecked Sendable: `handle`, `bytes` and `failure` are touched only on `queue`
+/// (and read after `queue.sync` in `close`).
+final class StreamedFile: @unchecked Sendable {
     let url: URL
     private let handle: FileHandle
     private(set) var bytes = 0
+    private var failure: DatasetError?
+    private let queue = DispatchQueue(label: "persona-host.dataset.write")
+    private let slots = DispatchSemaphore(value: 2)
 
     init(_ url: URL) throws(DatasetError) {
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
@@ -82,17 +90,28 @@ final class StreamedFile {
         self.handle = handle
     }
 
-    func write(_ bytes: [UInt8]) throws(DatasetError) {
-        try write(bytes[...])
+    func write(_ chunk: [UInt8]) throws(DatasetError) {
+        guard !chunk.isEmpty else { return }
+        if let failure = queue.sync(execute: { self.failure }) { throw failure }
+        slots.wait()
+        queue.async {
+            defer { self.slots.signal() }
+            guard self.failure == nil else { return }
+            do {
+                try self.handle.write(contentsOf: chunk)
+                self.bytes += chunk.count
+            } catch {
+                self.failure = .output(path: self.url.path, message: "cannot write: \(error.localizedDescription)")
+            }
+        }
     }
 
-    func write(_ bytes: ArraySlice<UInt8>) throws(DatasetError) {
-        guard !bytes.isEmpty else { return }
-        do { try handle.write(contentsOf: bytes) } catch { throw .output(path: url.path, message: "cannot write: \(error.localizedDescription)") }
-        self.bytes += bytes.count
-    }
+    func write(_ chunk: ArraySlice<UInt8>) throws(DatasetError) { try write(Array(chunk)) }
 
+    /// Waits for every write, then closes the file.
     func close() throws(DatasetError) {
+        let failure = queue.sync { self.failure }
         do { try handle.close() } catch { throw .output(path: url.path, message: "cannot close: \(error.localizedDescription)") }
+        if let failure { throw failure }
     }
 }

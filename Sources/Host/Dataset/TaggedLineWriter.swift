@@ -13,7 +13,7 @@ enum TaggedLineWriter {
             if field.name == "_persona" || field.name == "_traits" || field.name == "_repeat" { continue }
             if !first { out.append(0x2C) }
             first = false
-            if field.name == "instruction", let instruction = scanned.strings["instruction"] {
+            if field.name == "instruction", let slot = scanned.names.firstIndex(of: "instruction"), let instruction = scanned.values[slot] {
                 JSONStringWriter.appendKey("instruction", to: &out)
                 let plain = PersonaPrefix.strip(instruction)
                 JSONStringWriter.append(prefix ? PersonaPrefix.line(for: decision.persona) + plain : plain, to: &out)

@@ -15,12 +15,28 @@ public struct ExampleLine: Sendable {
 
     /// The fields in the order written.
     public var fields: [Field] = []
-    /// Decoded values of the string fields asked for (absent when missing or not a string).
-    public var strings: [String: String] = [:]
+    /// Decoded values of the string fields asked for, in the scanner's `wanted` order (nil when
+    /// missing or not a string).
+    public var values: [String?]
+    /// The names `values` follows.
+    public let names: [String]
     /// `_traits`, when asked for and present as a list of strings.
     public var traits: [String]?
 
-    public init() {}
+    public init(names: [String]) {
+        self.names = names
+        values = [String?](repeating: nil, count: names.count)
+    }
+
+    /// The decoded string fields asked for, by name.
+    public var strings: [String: String] {
+        var out: [String: String] = [:]
+        for (name, value) in zip(names, values) { if let value { out[name] = value } }
+        return out
+    }
+
+    /// Whether field `name` is present and a string.
+    public func isString(_ name: String) -> Bool { field(name)?.kind == "a string" }
 
     /// The field called `name`.
     public func field(_ name: String) -> Field? { fields.first { $0.name == name } }

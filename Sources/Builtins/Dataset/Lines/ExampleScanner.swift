@@ -5,13 +5,16 @@
 /// A line that is not valid JSON is read a second time by ``ExactJSON`` for its detailed
 /// message and column, so the fast path never has to be the one that explains.
 public struct ExampleScanner: Sendable {
-    /// String fields to decode (`instruction`, `output`, the source field, …).
-    public var wanted: Set<String>
+    /// String fields to decode (`instruction`, `output`, the source field, …), in the order of
+    /// ``ExampleLine/values``.
+    public var wanted: [String]
     /// Whether to decode `_traits` (a list of strings).
     public var wantsTraits: Bool
 
-    public init(wanted: Set<String>, wantsTraits: Bool = false) {
-        self.wanted = wanted
+    public init(wanted: [String], wantsTraits: Bool = false) {
+        var unique: [String] = []
+        for name in wanted where !unique.contains(name) { unique.append(name) }
+        self.wanted = unique
         self.wantsTraits = wantsTraits
     }
 
@@ -71,8 +74,8 @@ public struct ExampleScanner: Sendable {
             return Failure()
         }
 
-        mutating func object(wanted: Set<String>, wantsTraits: Bool) throws(Failure) -> ExampleLine {
-            var line = ExampleLine()
+        mutating func object(wanted: [String], wantsTraits: Bool) throws(Failure) -> ExampleLine {
+            var line = ExampleLine(names: wanted)
             if position == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
             skipWhitespace()
             guard peek() == 0x7B else { throw fail() }
@@ -93,8 +96,8 @@ public struct ExampleScanner: Sendable {
                     skipWhitespace()
                     let valueStart = position
                     let kind: String
-                    if peek() == 0x22 && wanted.contains(name) {
-                        line.strings[name] = try string()
+                    if peek() == 0x22, let slot = wanted.firstIndex(of: name) {
+                        line.values[slot] = try string()
                         kind = "a string"
                     } else if wantsTraits && name == "_traits" && peek() == 0x5B {
                         line.traits = try stringList()

@@ -83,12 +83,17 @@ public final class CompiledTagRules {
     /// Tags one example: `strings` holds its decoded string fields, `sourceName` the source
     /// dataset's name, `call` runs condition function `i` of the plugin on the example.
     public func tag(strings: [String: String], sourceName: String, call: (Int) throws -> Bool) rethrows -> TagDecision {
+        try tag(texts: fieldNames.map { strings[$0] }, output: strings["output"] ?? "", sourceName: sourceName, call: call)
+    }
+
+    /// Tags one example: `texts[i]` is the field ``fieldsRead``[i] (nil when absent), `output`
+    /// the reply the measures read.
+    public func tag(texts given: [String?], output: String, sourceName: String, call: (Int) throws -> Bool) rethrows -> TagDecision {
         for i in fieldNames.indices {
-            texts[i] = strings[fieldNames[i]]
+            texts[i] = given[i]
             scanned[i] = false
         }
         measures = nil
-        let output = strings["output"] ?? ""
         var persona = rules.fallback
         var claim = TagDecision.Claim.fallback
         if let source = sourceRule(for: sourceName) {

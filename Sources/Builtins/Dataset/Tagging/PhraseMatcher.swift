@@ -12,10 +12,13 @@ public struct PhraseMatcher: Sendable {
     /// The phrases as given (index = phrase id).
     public let phrases: [String]
     private let lowered: [[UInt8]]
-    /// transitions[state * 256 + byte]
+    /// transitions[state * 256 + byte]: the next state, negated (as -1 - state) when phrases end there.
     private let transitions: [Int32]
-    /// Phrase ids ending at each state (its own and those of its suffix states).
-    private let outputs: [[Int32]]
+    /// Phrase ids ending at each state (its own and those of its suffix states), flattened:
+    /// state s's are outputIDs[outputStart[s]..<outputStart[s + 1]].
+    private let outputIDs: [Int32]
+    private let outputStart: [Int32]
+    private let lengths: [Int]
     private let wordAtStart: [Bool]
     private let wordAtEnd: [Bool]
 
@@ -64,8 +67,17 @@ public struct PhraseMatcher: Sendable {
         for state in 0..<goto.count {
             for b in 0x41...0x5A { table[state * 256 + b] = table[state * 256 + b + 0x20] }
         }
+        var ids: [Int32] = []
+        var starts: [Int32] = [0]
+        for state in out.indices {
+            ids += out[state]
+            starts.append(Int32(ids.count))
+        }
+        for i in table.indices where !out[Int(table[i])].isEmpty { table[i] = -1 - table[i] }
         transitions = table
-        outputs = out
+        outputIDs = ids
+        outputStart = starts
+        lengths = lowered.map(\.count)
         wordAtStart = lowered.map { $0.first.map(Self.isWordByte) ?? false }
         wordAtEnd = lowered.map { $0.last.map(Self.isWordByte) ?? false }
     }
@@ -91,14 +103,13 @@ public struct PhraseMatcher: Sendable {
         transitions.withUnsafeBufferPointer { table in
             var state = 0
             for i in 0..<text.count {
-                state = Int(table[state &* 256 &+ Int(text[i])])
-                guard state != 0 else { continue }
-                let ids = outputs[state]
-                if ids.isEmpty { continue }
-                for id in ids {
-                    let phrase = Int(id)
+                let next = Int(table[state &<< 8 &+ Int(text[i])])
+                if next >= 0 { state = next; continue }
+                state = -1 - next
+                for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                    let phrase = Int(outputIDs[k])
                     let end = i + 1
-                    let start = end - lowered[phrase].count
+                    let start = end - lengths[phrase]
                     if wordAtStart[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
                     if wordAtEnd[phrase], end < text.count, Self.isWordByte(text[end]) { continue }
                     found.insert(phrase)
