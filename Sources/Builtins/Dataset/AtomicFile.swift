@@ -104,19 +104,25 @@ public final class AtomicFile {
 
 /// A file that could not be written: which file, what failed, and the system's reason.
 public struct AtomicFileError: UserFacingError, Sendable, Equatable {
+    /// The destination the error is about.
     public var path: String
+    /// What failed ("cannot write the file").
     public var action: String
+    /// The system's `errno`.
     public var code: Int32
 
+    /// An error about `path`: `action` failed with `errno`.
     public init(path: String, action: String, errno code: Int32) {
         self.path = path
         self.action = action
         self.code = code
     }
 
+    /// `PATH: ACTION: REASON`.
     public var description: String {
         "\(path): \(action): \(String(cString: strerror(code)))"
     }
 
+    /// An I/O failure, not the user's input.
     public var exitStatus: ExitStatus { .failure }
 }

@@ -121,6 +121,7 @@ public enum GzipError: UserFacingError, Sendable, Equatable {
     /// `write` after `finish`.
     case finished
 
+    /// What went wrong, starting with `gzip:`.
     public var description: String {
         switch self {
         case .invalidLevel(let level): "gzip: compression level must be 0 to 9, got \(level)"
@@ -130,6 +131,7 @@ public enum GzipError: UserFacingError, Sendable, Equatable {
         }
     }
 
+    /// An I/O or library failure, not the user's input.
     public var exitStatus: ExitStatus { .failure }
 
     private static func zlibName(_ code: Int32) -> String {
