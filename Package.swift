@@ -39,10 +39,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Debian's libpcre2-dev: the regular expressions of tagging rules (JIT-compiled).
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
         // Storage, clustering, scoring, learning, text and dataset primitives: plain Swift, no Lua.
         .target(
             name: "Builtins",
-            dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CZlib", "CPCRE2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Bounded copies of the Lua library functions that loop in C (the string, table and utf8
         // libraries, load, tonumber, os.date): they charge their work to the sandbox's budgets.

@@ -1,6 +1,6 @@
 -- Rules for examples no source claims, tried in order; the first that matches names the
 -- persona. `phrases` match whole words, ignoring case, in the instruction and input unless
--- `fields` says otherwise; `pattern` is an extended regular expression (as `grep -E`).
+-- `fields` says otherwise; `pattern` is a regular expression (Perl syntax, as Python's re).
 -- Conditions in one rule must all hold; one of the phrases is enough.
 return {
   { persona = "safety_guardian",

@@ -32,13 +32,16 @@ import Testing
         #expect(found(["tool"], in: "über tool") == ["tool"])
     }
 
-    @Test func patternsAreExtendedRegularExpressionsIgnoringCase() throws {
+    @Test func patternsArePerlRegularExpressionsIgnoringCase() throws {
         let p = try PatternMatcher("^(who|when) |[0-9]+ *[-+*/] *[0-9]+")
         func matches(_ text: String) -> Bool { var t = text; return t.withUTF8 { p.matches($0) } }
         #expect(matches("Who wrote it?"))
         #expect(matches("what is 3 + 4"))
         #expect(!matches("somewho knows"))
         #expect(!matches(""))
+        let unicode = try PatternMatcher(#"\bcafé\b|\d{3}"#)
+        func uni(_ text: String) -> Bool { var t = text; return t.withUTF8 { unicode.matches($0) } }
+        #expect(uni("au CAFÉ") && uni("room 101") && !uni("cafés") && !uni("12"))
         #expect(throws: PatternError.self) { try PatternMatcher("(unclosed") }
     }
 }

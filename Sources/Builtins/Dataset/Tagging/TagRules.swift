@@ -8,7 +8,7 @@ public struct TagRules: Sendable {
         public var fields: [String]
         /// Phrases, any of which (as a whole word, ignoring case) satisfies the condition.
         public var phrases: [String] = []
-        /// An extended regular expression searched in the fields, ignoring case.
+        /// A regular expression (Perl syntax, PCRE2) searched in the fields, ignoring case.
         public var pattern: String?
         /// Bounds on the reply's text measures.
         public var bounds: [MeasureBound] = []

@@ -49,7 +49,7 @@ extension ContractSchema {
         fields: [
             .optional("fields", .list(.string), "The example's string fields to look in (rules: instruction, input; traits: output)."),
             .optional("phrases", .list(.string), "Any of these as a whole word, ignoring case."),
-            .optional("pattern", .string, "An extended regular expression (as grep -E), ignoring case."),
+            .optional("pattern", .string, "A regular expression (Perl syntax, as Python's re), ignoring case."),
             .optional("when", .function(taggingCondition), "when(example, measures): an extra condition in Lua."),
         ] + TextMeasures.measureNames.map { .optional($0, .shape(measureBound), "Bounds on the reply's \($0.replacingOccurrences(of: "_", with: " ")).") })
 

@@ -111,7 +111,7 @@ extension ContractReader {
             conditions.phrases = phrases
         }
         if value["pattern"] != .nil, let pattern = string(value["pattern"], path + "pattern") {
-            do { _ = try PatternMatcher(pattern) } catch { problem(path + "pattern", "is not a valid extended regular expression (\(error.message))") }
+            do { _ = try PatternMatcher(pattern) } catch { problem(path + "pattern", "is not a valid regular expression (\(error.message))") }
             conditions.pattern = pattern
         }
         for name in TextMeasures.measureNames where value[name] != .nil {
