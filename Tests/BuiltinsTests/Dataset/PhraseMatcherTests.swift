@@ -32,6 +32,37 @@ import Testing
         #expect(found(["tool"], in: "über tool") == ["tool"])
     }
 
+    /// The automaton against the definition, on random texts and phrases over a small alphabet
+    /// (so phrases overlap, nest and share prefixes and suffixes).
+    @Test func agreesWithANaiveSearchOnRandomTexts() {
+        var state: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let alphabet = Array("abAB .:1")
+        func word(_ length: Int) -> String { String((0..<length).map { _ in alphabet[next(alphabet.count)] }) }
+        func isWord(_ c: Character) -> Bool { c.isASCII ? (c.isLetter || c.isNumber) : true }
+        for _ in 0..<400 {
+            let phrases = (0..<(1 + next(6))).map { _ in word(1 + next(4)) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let text = word(next(40))
+            let lower = Array(text.lowercased())
+            var expected: [String] = []
+            for phrase in phrases {
+                let p = Array(phrase.lowercased())
+                guard p.count <= lower.count else { continue }
+                let hit = (0...(lower.count - p.count)).contains { start in
+                    guard Array(lower[start..<(start + p.count)]) == p else { return false }
+                    if isWord(p.first!), start > 0, isWord(lower[start - 1]) { return false }
+                    if isWord(p.last!), start + p.count < lower.count, isWord(lower[start + p.count]) { return false }
+                    return true
+                }
+                if hit { expected.append(phrase) }
+            }
+            #expect(found(phrases, in: text) == expected, "\(phrases) in \(text.debugDescription)")
+        }
+    }
+
     @Test func patternsArePerlRegularExpressionsIgnoringCase() throws {
         let p = try PatternMatcher("^(who|when) |[0-9]+ *[-+*/] *[0-9]+")
         func matches(_ text: String) -> Bool { var t = text; return t.withUTF8 { p.matches($0) } }

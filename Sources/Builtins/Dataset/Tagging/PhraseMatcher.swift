@@ -12,8 +12,12 @@ public struct PhraseMatcher: Sendable {
     /// The phrases as given (index = phrase id).
     public let phrases: [String]
     private let lowered: [[UInt8]]
-    /// transitions[state * 256 + byte]: the next state, negated (as -1 - state) when phrases end there.
+    /// transitions[state * classCount + classes[byte]]: the next state, negated (as -1 - state)
+    /// when phrases end there. Bytes that no phrase holds share one class (as do a letter's two
+    /// cases), so the table stays small enough for the cache.
     private let transitions: [Int32]
+    private let classes: [UInt8]
+    private let classCount: Int
     /// Phrase ids ending at each state (its own and those of its suffix states), flattened:
     /// state s's are outputIDs[outputStart[s]..<outputStart[s + 1]].
     private let outputIDs: [Int32]
@@ -73,8 +77,26 @@ public struct PhraseMatcher: Sendable {
             ids += out[state]
             starts.append(Int32(ids.count))
         }
-        for i in table.indices where !out[Int(table[i])].isEmpty { table[i] = -1 - table[i] }
-        transitions = table
+        // Byte classes: one per byte some phrase holds (capitals with their lowercase), one for the rest.
+        var byteClass = [UInt8](repeating: 0, count: 256)
+        var count = 1
+        for b in 0..<256 where lowered.contains(where: { $0.contains(UInt8(b)) }) && !(0x41...0x5A).contains(b) {
+            byteClass[b] = UInt8(count)
+            count += 1
+        }
+        for b in 0x41...0x5A { byteClass[b] = byteClass[b + 0x20] }
+        var representative = [Int](repeating: 0, count: count)
+        for b in (0..<256).reversed() { representative[Int(byteClass[b])] = b }
+        // Class 0 stands for bytes no phrase holds: any of them leads where the first such byte does.
+        representative[0] = (0..<256).first { byteClass[$0] == 0 } ?? 0
+        var compact = [Int32](repeating: 0, count: goto.count * count)
+        for state in 0..<goto.count {
+            for c in 0..<count { compact[state * count + c] = table[state * 256 + representative[c]] }
+        }
+        for i in compact.indices where !out[Int(compact[i])].isEmpty { compact[i] = -1 - compact[i] }
+        transitions = compact
+        classes = byteClass
+        classCount = count
         outputIDs = ids
         outputStart = starts
         lengths = lowered.map(\.count)
@@ -101,9 +123,11 @@ public struct PhraseMatcher: Sendable {
 
     private func scanFolded(_ text: UnsafeBufferPointer<UInt8>, into found: inout PhraseSet) {
         transitions.withUnsafeBufferPointer { table in
+          classes.withUnsafeBufferPointer { classes in
+            let width = classCount
             var state = 0
             for i in 0..<text.count {
-                let next = Int(table[state &<< 8 &+ Int(text[i])])
+                let next = Int(table[state &* width &+ Int(classes[Int(text[i])])])
                 if next >= 0 { state = next; continue }
                 state = -1 - next
                 for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
@@ -115,6 +139,7 @@ public struct PhraseMatcher: Sendable {
                     found.insert(phrase)
                 }
             }
+          }
         }
     }
 }
