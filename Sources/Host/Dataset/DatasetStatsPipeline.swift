@@ -41,6 +41,20 @@ public struct DatasetStatsPipeline {
         /// The gap analysis (nil when the plugin declares no categories).
         public var gaps: GapAnalysis?
         public var seconds: Double
+
+        enum CodingKeys: String, CodingKey { case plugin, pluginVersion, files, taggedByRules, gaps, seconds }
+
+        /// The summary's counts at the top level (`examples`, `personas`, `traits`, …), beside the rest.
+        public func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(plugin, forKey: .plugin)
+            try container.encode(pluginVersion, forKey: .pluginVersion)
+            try container.encode(files, forKey: .files)
+            try container.encode(taggedByRules, forKey: .taggedByRules)
+            try container.encodeIfPresent(gaps, forKey: .gaps)
+            try container.encode(seconds, forKey: .seconds)
+        }
     }
 
     let rules: DatasetRules

@@ -40,6 +40,20 @@ public struct DatasetTagPipeline {
         public var summary: DatasetSummary
         public var workers: Int
         public var seconds: Double
+
+        enum CodingKeys: String, CodingKey { case plugin, pluginVersion, output, files, workers, seconds }
+
+        /// The summary's counts at the top level (`examples`, `personas`, `traits`, …), beside the rest.
+        public func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(plugin, forKey: .plugin)
+            try container.encode(pluginVersion, forKey: .pluginVersion)
+            try container.encode(output, forKey: .output)
+            try container.encode(files, forKey: .files)
+            try container.encode(workers, forKey: .workers)
+            try container.encode(seconds, forKey: .seconds)
+        }
     }
 
     let rules: DatasetRules
