@@ -125,7 +125,8 @@ struct PluginsNewCommand: ParsableCommand {
         case .learning:
             commands.append("persona-host feedback add --persona \(scaffold.name) --type categorical --value too_formal\(plugins)")
         case .tagging:
-            break
+            commands.append("persona-host dataset generate --rows 1000 --out sample.jsonl")
+            commands.append("persona-host dataset tag sample.jsonl --out tagged --plugin \(scaffold.name)\(plugins)")
         }
         return commands
     }

@@ -35,7 +35,7 @@ import TestSupport
                 #expect(contract.learningPersonas.first?.traits.map(\.name) == ["detail", "formality"])
                 #expect(contract.feedback.keys.sorted() == ["categorical"])
             case .tagging:
-                #expect(contract.tagging?.function != nil)
+                #expect(contract.tagging?.rules != nil && contract.tagging?.targets != nil)
             }
         }
     }

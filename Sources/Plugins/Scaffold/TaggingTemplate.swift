@@ -1,7 +1,11 @@
-/// The `tagging` scaffold: a `tagging(example)` function returning `{ persona, traits }` from cue
-/// words of the example's output; its test tags three examples.
+/// The `tagging` scaffold: a table of tagging rules for training examples (a phrase rule, a
+/// fallback, two traits from the reply's text measures, one category); its test tags four
+/// examples with the same tagger `dataset tag` uses.
 struct TaggingTemplate {
     let words: ScaffoldWords
+
+    /// The fallback persona (never the plugin's own name).
+    var fallback: String { words.name == "general" ? "other" : "general" }
 
     var files: [PluginScaffold.File] {
         [.init("init.lua", initLua), .init("tests/\(words.name)_test.lua", testLua)]
@@ -9,40 +13,45 @@ struct TaggingTemplate {
 
     var initLua: String {
         """
-        -- \(words.name): a tagging rule.
-        -- tagging(example) reads one record of a dataset (for instance { instruction = "...",
-        -- output = "..." }) and returns its tag: the persona it belongs to and the traits it shows.
-        -- The dataset pipeline that applies tagging rules is not built yet: the shape is checked
-        -- when the plugin loads, and persona-host test runs the rule (test.tag).
+        -- \(words.name): tagging rules for training examples.
+        -- persona-host dataset tag reads JSONL examples ({ instruction = "...", input = "...",
+        -- output = "...", ... }) and gives each a persona and traits by these rules; dataset stats
+        -- and dataset mix compare the result with the categories' targets.
         -- The whole contract: docs/PLUGINS.md, "tagging".
-
-        -- The persona the tagged examples belong to.
-        local PERSONA = \(ScaffoldWords.quoted(words.name))
-
-        -- A word in the output = the trait it shows.
-        local CUES = {
-          dear = "formal", regards = "formal", sincerely = "formal",
-          hey = "casual", thanks = "casual", cheers = "casual",
-        }
 
         return {
           name = \(ScaffoldWords.quoted(words.name)),
           version = "0.1.0",
           api = 1,
-          description = \(ScaffoldWords.quoted("\(words.title): formal or casual tags")),
+          description = \(ScaffoldWords.quoted("\(words.title): persona tags for training examples")),
 
-          tagging = function(example)
-            local traits, seen = {}, {}
-            for word in (example.output or ""):lower():gmatch("%a+") do
-              local trait = CUES[word]
-              if trait and not seen[trait] then
-                seen[trait] = true
-                traits[#traits + 1] = trait
-              end
-            end
-            table.sort(traits)
-            return { persona = PERSONA, traits = traits }
-          end,
+          tagging = {
+            -- Write "<persona:NAME>" and a newline before every instruction.
+            prefix = true,
+            -- The persona of an example no rule claims (counted, and shown in every report).
+            fallback = \(ScaffoldWords.quoted(fallback)),
+            -- Every persona, by category, with the category's target share of the dataset.
+            categories = {
+              {
+                name = \(ScaffoldWords.quoted(words.title)),
+                target = { 0.3, 0.6 },
+                personas = { \(ScaffoldWords.quoted(words.name)) },
+              },
+              { name = "General", target = { 0.4, 0.7 }, personas = { \(ScaffoldWords.quoted(fallback)) } },
+            },
+            -- Tried in order: phrases match whole words, ignoring case, in the instruction and input.
+            rules = {
+              {
+                persona = \(ScaffoldWords.quoted(words.name)),
+                phrases = { \(ScaffoldWords.quoted(words.term)) },
+              },
+            },
+            -- Traits of the reply, from the text measures the host computes (docs/PLUGINS.md).
+            traits = {
+              formal = { contractions = { max = 0 }, exclamations = { max = 0 } },
+              casual = { { contractions = { min = 1 } }, { phrases = { "hey", "thanks", "cheers" } } },
+            },
+          },
         }
 
         """
@@ -55,18 +64,26 @@ struct TaggingTemplate {
         -- plugin's tests. `test` is the test API (docs/PLUGINS.md).
         -- luacheck: read globals test
 
-        test.case("a letter is formal", function()
-          local tag = test.tag({ instruction = "Reply to Sam", output = "Dear Sam, thank you. Kind regards, Ana" })
-          test.equal(tag.persona, \(ScaffoldWords.quoted(words.name)))
-          test.equal(tag.traits, { "formal" })
+        local NAME = \(ScaffoldWords.quoted(words.name))
+        local TERM = \(ScaffoldWords.quoted(words.term))
+
+        test.case("an instruction about the plugin's subject is its persona", function()
+          local tag = test.tag({ instruction = "Tell me about " .. TERM, output = "Certainly. Here is an overview." })
+          test.equal(tag.persona, NAME)
+          test.equal(tag.claim, "rules[1]")
+          test.equal(tag.instruction, "<persona:" .. NAME .. ">\\nTell me about " .. TERM)
         end)
 
-        test.case("a quick note is casual", function()
-          test.equal(test.tag({ output = "Hey Sam! Thanks, cheers" }).traits, { "casual" })
+        test.case("anything else falls back", function()
+          test.equal(test.tag({ instruction = "What time is it?", output = "Noon." }).claim, "fallback")
         end)
 
-        test.case("no cue, no trait", function()
-          test.equal(test.tag({ output = "The meeting is at noon." }).traits, {})
+        test.case("a chatty reply is casual", function()
+          test.equal(test.tag({ instruction = "hi", output = "Hey, thanks! It's great." }).traits, { "casual" })
+        end)
+
+        test.case("a plain reply is formal", function()
+          test.equal(test.tag({ instruction = "hi", output = "Certainly. The meeting begins at noon." }).traits, { "formal" })
         end)
 
         """
