@@ -3,9 +3,10 @@ import LuaBridge
 
 /// Reading `tagging.categories` and `tagging.mix` into ``DatasetTargets``.
 extension ContractReader {
-    mutating func readCategories(_ value: LuaValue, _ path: ContractPath) -> [DatasetTargets.Category]? {
-        guard let items = list(value, path, what: "a list of { name, target = { min, max }, personas }") else { return nil }
-        let before = problems.count
+    /// The categories written correctly (a wrong one is reported and left out, so the personas
+    /// of the others are still checked everywhere they are named).
+    mutating func readCategories(_ value: LuaValue, _ path: ContractPath) -> [DatasetTargets.Category] {
+        guard let items = list(value, path, what: "a list of { name, target = { min, max }, personas }") else { return [] }
         var out: [DatasetTargets.Category] = []
         var owner: [String: String] = [:]
         for (i, item) in items.enumerated() {
@@ -30,8 +31,9 @@ extension ContractReader {
             }
             if out.contains(where: { $0.name == name }) { problem(at + "name", "\"\(name ?? "")\" is used by two categories") }
             if let name, let range, let personas { out.append(.init(name: name, target: range, personas: personas)) }
+            else if let name, let personas { out.append(.init(name: name, target: 0...1, personas: personas)) }
         }
-        return problems.count == before ? out : nil
+        return out
     }
 
     struct MixReading {

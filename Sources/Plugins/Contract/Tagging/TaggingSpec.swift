@@ -84,7 +84,7 @@ extension ContractReader {
                 traits.append(.init(name: name, alternatives: read))
             }
         }
-        if let categories {
+        if value["categories"] != .nil, let categories {
             let mix = value["mix"] == .nil ? nil : readMix(value["mix"], path + "mix", declared: declared, traits: traits.map(\.name))
             spec.targets = DatasetTargets(categories: categories, settings: mix?.settings ?? [:], traits: mix?.traits ?? [],
                                           curriculum: mix?.curriculum ?? [])
@@ -129,7 +129,7 @@ extension ContractReader {
             functions.append(function)
             conditions.function = functions.count - 1
         }
-        if conditions.phrases.isEmpty && conditions.pattern == nil && conditions.bounds.isEmpty && conditions.function == nil {
+        if problems.count == before && conditions.phrases.isEmpty && conditions.pattern == nil && conditions.bounds.isEmpty && conditions.function == nil {
             problem(path, "has no condition: give phrases, a pattern, measure bounds (words = { min = … }) or when")
         }
         return problems.count == before ? conditions : nil
