@@ -27,6 +27,19 @@ import Testing
         }
     }
 
+    @Test func textWithAccentsAndTypographicPunctuationMatchesTextMeasures() {
+        var rng = SplitMix(seed: 9)
+        let alphabet = Array("aé ÉçÇñ’'.,!?\n\r–—…“”ÿĀž12x")
+        for _ in 0..<3_000 {
+            let length = Int(rng.next() % 50)
+            let text = String((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            #expect(ByteTextMeasures.simple(text) == TextMeasures(text), "\(text.debugDescription)")
+        }
+        #expect(ByteTextMeasures.simple("I’m in Zürich, it’s “fine” — really…") == TextMeasures("I’m in Zürich, it’s “fine” — really…"))
+        #expect(ByteTextMeasures.simple("e\u{301}") == nil)  // a combining accent: not simple
+        #expect(ByteTextMeasures.simple("ok 👍") == nil)
+    }
+
     @Test func nonASCIITextGoesThroughTextMeasures() {
         let text = "I’m sure 👍🏽 café’s fine!"
         #expect(bytes(text) == TextMeasures(text))

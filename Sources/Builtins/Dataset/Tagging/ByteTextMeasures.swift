@@ -7,8 +7,93 @@ public enum ByteTextMeasures {
     public static func measure(_ text: UnsafeBufferPointer<UInt8>) -> TextMeasures {
         var any: UInt8 = 0
         for b in text { any |= b }
-        if any & 0x80 != 0 { return TextMeasures(String(decoding: text, as: UTF8.self)) }
-        return ascii(text)
+        if any & 0x80 == 0 { return ascii(text) }
+        let string = String(decoding: text, as: UTF8.self)
+        return simple(string) ?? TextMeasures(string)
+    }
+
+    /// Non-ASCII scalars that are always a character of their own (no scalar joins them into a
+    /// grapheme cluster, and they join nothing): Latin letters with accents (U+00C0–U+024F) and
+    /// the typographic quotes, dashes and ellipsis.
+    static func isSimple(_ v: UInt32) -> Bool {
+        (0xC0...0x24F).contains(v) || v == 0x2018 || v == 0x2019 || v == 0x201C || v == 0x201D
+            || v == 0x2013 || v == 0x2014 || v == 0x2026
+    }
+
+    /// The measures of text whose non-ASCII scalars are all simple (``isSimple(_:)``), so every
+    /// scalar is one character; nil for any other text. Same rules as ``TextMeasures``.
+    static func simple(_ text: String) -> TextMeasures? {
+        var units: [Unicode.Scalar] = []
+        units.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x80 && !isSimple(scalar.value) { return nil }
+            units.append(scalar)
+        }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.isASCII ? Self.isLetter(UInt8(c.value)) : c.properties.isAlphabetic }
+        func isDigit(_ c: Unicode.Scalar) -> Bool { c.isASCII && Self.isDigit(UInt8(c.value)) }
+        func isWord(_ c: Unicode.Scalar) -> Bool { isLetter(c) || isDigit(c) }
+        func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" }
+        func isStop(_ c: Unicode.Scalar) -> Bool { c == "\u{2026}" || (c.isASCII && Self.isStop(UInt8(c.value))) }
+        let n = units.count
+        var words = 0, letters = 0, longWords = 0, contractions = 0
+        var sentences = 0, questions = 0, exclamations = 0, crlf = 0
+        var wordLength = 0, wordLetters = 0, wordApostrophe = false, wordStart = 0
+        var sentenceWords = 0
+        var runOpen = false, runQuestion = false
+        func finishWord(_ end: Int) {
+            guard wordLength > 0 else { return }
+            words += 1
+            sentenceWords += 1
+            letters += wordLetters
+            if wordLetters >= TextMeasures.longWordLetters { longWords += 1 }
+            if wordApostrophe {
+                var word = ""
+                for c in units[wordStart..<end] { word += isApostrophe(c) ? "'" : String(Character(c)).lowercased() }
+                if TextMeasures.isContraction(word) { contractions += 1 }
+            }
+            wordLength = 0
+            wordLetters = 0
+            wordApostrophe = false
+        }
+        var i = 0
+        while i < n {
+            let c = units[i]
+            var inWord = isWord(c)
+            if !inWord && wordLength > 0 && i + 1 < n {
+                let next = units[i + 1]
+                if isApostrophe(c) { inWord = isLetter(next) }
+                else if c == "." || c == "," { inWord = isDigit(units[i - 1]) && isDigit(next) }
+            }
+            if inWord {
+                if wordLength == 0 {
+                    if runOpen && runQuestion { questions += 1 }
+                    runOpen = false
+                    runQuestion = false
+                    wordStart = i
+                }
+                wordLength += 1
+                if isApostrophe(c) { wordApostrophe = true } else if isWord(c) { wordLetters += 1 }
+                i += 1
+                continue
+            }
+            finishWord(i)
+            if c == "!" { exclamations += 1 }
+            if isStop(c) {
+                if c == "\r" && i + 1 < n && units[i + 1] == "\n" { crlf += 1 }
+                if sentenceWords > 0 {
+                    sentences += 1
+                    sentenceWords = 0
+                    runOpen = true
+                }
+                if c == "?" && runOpen { runQuestion = true }
+            }
+            i += 1
+        }
+        finishWord(n)
+        if sentenceWords > 0 { sentences += 1 }
+        if runOpen && runQuestion { questions += 1 }
+        return TextMeasures(length: n - crlf, words: words, sentences: sentences, letters: letters, contractions: contractions,
+                            exclamations: exclamations, emoji: 0, longWords: longWords, questions: questions)
     }
 
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {

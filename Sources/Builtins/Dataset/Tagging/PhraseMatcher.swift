@@ -12,8 +12,8 @@ public struct PhraseMatcher: Sendable {
     /// The phrases as given (index = phrase id).
     public let phrases: [String]
     private let lowered: [[UInt8]]
-    /// transitions[state * classCount + classes[byte]]: the next state, negated (as -1 - state)
-    /// when phrases end there. Bytes that no phrase holds share one class (as do a letter's two
+    /// transitions[state × classCount + classes[byte]]: the next state's row offset
+    /// (next × classCount), negated (as -1 - offset) when phrases end there. Bytes that no phrase holds share one class (as do a letter's two
     /// cases), so the table stays small enough for the cache.
     private let transitions: [Int32]
     private let classes: [UInt8]
@@ -93,7 +93,13 @@ public struct PhraseMatcher: Sendable {
         for state in 0..<goto.count {
             for c in 0..<count { compact[state * count + c] = table[state * 256 + representative[c]] }
         }
-        for i in compact.indices where !out[Int(compact[i])].isEmpty { compact[i] = -1 - compact[i] }
+        // Entries hold the next state's row offset (state × classes), so a step is one add and one
+        // load; negated (as -1 - offset) when phrases end there.
+        for i in compact.indices {
+            let next = Int(compact[i])
+            compact[i] = Int32(next * count)
+            if !out[next].isEmpty { compact[i] = -1 - compact[i] }
+        }
         transitions = compact
         classes = byteClass
         classCount = count
@@ -125,11 +131,12 @@ public struct PhraseMatcher: Sendable {
         transitions.withUnsafeBufferPointer { table in
           classes.withUnsafeBufferPointer { classes in
             let width = classCount
-            var state = 0
+            var row = 0
             for i in 0..<text.count {
-                let next = Int(table[state &* width &+ Int(classes[Int(text[i])])])
-                if next >= 0 { state = next; continue }
-                state = -1 - next
+                let next = Int(table[row &+ Int(classes[Int(text[i])])])
+                if next >= 0 { row = next; continue }
+                row = -1 - next
+                let state = row / width
                 for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
                     let phrase = Int(outputIDs[k])
                     let end = i + 1
