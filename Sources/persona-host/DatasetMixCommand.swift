@@ -23,7 +23,7 @@ struct DatasetMixCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The output folder (must not exist, unless --force).", valueName: "dir")) var out: String
     @Option(help: ArgumentHelp("Random seed: the same seed gives the same mix.", valueName: "s")) var seed: UInt64 = 42
     @Flag(help: "Tag every example by the rules, ignoring _persona and _traits in the input.") var retag = false
-    @Option(name: .customLong("max-errors"), help: ArgumentHelp("Malformed lines to skip before failing (default 0).", valueName: "n"))
+    @Option(name: .customLong("max-errors"), help: ArgumentHelp("Malformed lines to skip (listed in the report) before failing.", valueName: "n"))
     var maxErrors = 0
     @Flag(help: "Replace --out if it exists.") var force = false
     @Flag(help: "Fail (exit 1, nothing written) when a target cannot be met.") var strict = false

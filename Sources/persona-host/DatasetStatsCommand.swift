@@ -21,7 +21,7 @@ struct DatasetStatsCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("JSONL files (.jsonl or .jsonl.gz).", valueName: "in")) var inputs: [String]
     @Option(help: ArgumentHelp("The planned dataset size the gaps are computed for.", valueName: "n")) var size: Int?
     @Flag(help: "Tag every example by the rules, ignoring _persona and _traits in the input.") var retag = false
-    @Option(name: .customLong("max-errors"), help: ArgumentHelp("Malformed lines to skip before failing (default 0).", valueName: "n"))
+    @Option(name: .customLong("max-errors"), help: ArgumentHelp("Malformed lines to skip (listed in the report) before failing.", valueName: "n"))
     var maxErrors = 0
     @OptionGroup var options: DatasetOptions
 

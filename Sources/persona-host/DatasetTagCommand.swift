@@ -20,7 +20,7 @@ struct DatasetTagCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("JSONL files (.jsonl or .jsonl.gz).", valueName: "in")) var inputs: [String]
     @Option(help: ArgumentHelp("The output folder (must not exist, unless --force).", valueName: "dir")) var out: String
-    @Option(name: .customLong("max-errors"), help: ArgumentHelp("Malformed lines to skip before failing (default 0).", valueName: "n"))
+    @Option(name: .customLong("max-errors"), help: ArgumentHelp("Malformed lines to skip (listed in the report) before failing.", valueName: "n"))
     var maxErrors = 0
     @Flag(help: "Replace --out if it exists.") var force = false
     @OptionGroup var options: DatasetOptions

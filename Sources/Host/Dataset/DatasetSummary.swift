@@ -47,7 +47,7 @@ public struct DatasetSummary: Sendable, Encodable {
         let total = Double(max(1, counts.examples))
         let declared = rules.spec.personas
         let targets = rules.spec.targets
-        var names = declared.filter { counts.personas[$0] != nil || true }
+        var names = declared
         names += counts.personas.keys.filter { !declared.contains($0) }.sorted()
         personas = names.map { name in
             let n = counts.personas[name] ?? 0
