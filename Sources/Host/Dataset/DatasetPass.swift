@@ -86,7 +86,7 @@ final class DatasetPass {
                 for (line, problem) in result.problems {
                     problemCount += 1
                     if problemCount > maxErrors {
-                        let limit = maxErrors == 0 ? "" : " (the \(problemCount)th malformed line; --max-errors \(maxErrors))"
+                        let limit = maxErrors == 0 ? "" : " (\(problemCount) malformed lines, more than --max-errors \(maxErrors))"
                         throw .input(file: path, line: line, problem: "\(problem)\(limit)")
                     }
                     if problems.count < Self.problemsKept { problems.append(Problem(file: path, line: line, problem: problem)) }

@@ -1,39 +1,10 @@
-/// The random stream behind ``ExampleGenerator``: xoshiro256** seeded through SplitMix64.
-///
-/// Its own copy, frozen: the generated examples (and every figure measured on them) depend on
-/// each draw, so nothing here may change with the standard library, the platform or another
-/// generator's needs. Never `Hasher`, never system randomness.
-struct ExampleRandom: Sendable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+/// The draws ``ExampleGenerator`` makes, on the users generator's frozen stream
+/// (xoshiro256** seeded through SplitMix64): the generated examples, and every figure measured on
+/// them, depend on each draw, so nothing here may change with the standard library or the
+/// platform. Never `Hasher`, never system randomness.
+typealias ExampleRandom = GeneratorRandom
 
-    init(seed: UInt64) {
-        var state = seed
-        func splitMix() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix()
-        s1 = splitMix()
-        s2 = splitMix()
-        s3 = splitMix()
-    }
-
-    /// The next 64 bits (xoshiro256**).
-    @inline(__always) mutating func next() -> UInt64 {
-        let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
-        let t = s1 << 17
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = s3 << 45 | s3 >> 19
-        return result
-    }
-
+extension GeneratorRandom {
     /// An integer in `0..<bound` (`bound` > 0): the high half of a 64×64 product. Its bias is
     /// below 2⁻⁵⁰ for the small bounds used here, and it never loops.
     @inline(__always) mutating func below(_ bound: Int) -> Int {

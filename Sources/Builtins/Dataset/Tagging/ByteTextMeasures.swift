@@ -1,13 +1,15 @@
-/// ``TextMeasures`` for ASCII text, read straight from UTF-8 bytes: the same counts by the same
-/// rules (a test compares the two on many texts), without building `Character`s. The dataset
-/// pipelines measure every example's reply, so this is their hot path; text with any
-/// non-ASCII byte goes through ``TextMeasures`` itself.
+/// ``TextMeasures`` without building `Character`s: the same counts by the same rules (tests
+/// compare the two on thousands of texts), read from UTF-8 bytes when the text is ASCII and from
+/// its scalars when every non-ASCII scalar is a character of its own (accented Latin letters,
+/// typographic quotes, dashes, the ellipsis). Any other text (emoji, combining marks, other
+/// scripts) goes through ``TextMeasures`` itself. The dataset pipelines measure every
+/// example's reply, so this is their hot path.
 public enum ByteTextMeasures {
     /// The measures of `text` (UTF-8).
     public static func measure(_ text: UnsafeBufferPointer<UInt8>) -> TextMeasures {
         var any: UInt8 = 0
         for b in text { any |= b }
-        if any & 0x80 == 0 { return ascii(text) }
+        if any & 0x80 == 0 { return scan(text.lazy.map(UInt32.init)) }
         let string = String(decoding: text, as: UTF8.self)
         return simple(string) ?? TextMeasures(string)
     }
@@ -21,25 +23,37 @@ public enum ByteTextMeasures {
     }
 
     /// The measures of text whose non-ASCII scalars are all simple (``isSimple(_:)``), so every
-    /// scalar is one character; nil for any other text. Same rules as ``TextMeasures``.
+    /// scalar is one character; nil for any other text.
     static func simple(_ text: String) -> TextMeasures? {
-        var units: [Unicode.Scalar] = []
+        var units: [UInt32] = []
         units.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.value >= 0x80 && !isSimple(scalar.value) { return nil }
-            units.append(scalar)
+            units.append(scalar.value)
         }
-        func isLetter(_ c: Unicode.Scalar) -> Bool { c.isASCII ? Self.isLetter(UInt8(c.value)) : c.properties.isAlphabetic }
-        func isDigit(_ c: Unicode.Scalar) -> Bool { c.isASCII && Self.isDigit(UInt8(c.value)) }
-        func isWord(_ c: Unicode.Scalar) -> Bool { isLetter(c) || isDigit(c) }
-        func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" }
-        func isStop(_ c: Unicode.Scalar) -> Bool { c == "\u{2026}" || (c.isASCII && Self.isStop(UInt8(c.value))) }
+        return scan(units)
+    }
+
+    @inline(__always) static func isLetter(_ v: UInt32) -> Bool {
+        v < 0x80 ? ((v | 0x20) &- 0x61) < 26 : Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+    }
+    @inline(__always) static func isDigit(_ v: UInt32) -> Bool { (v &- 0x30) < 10 }
+    @inline(__always) static func isWord(_ v: UInt32) -> Bool { isDigit(v) || isLetter(v) }
+    @inline(__always) static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 }
+    @inline(__always) static func isStop(_ v: UInt32) -> Bool {
+        v == 0x2E || v == 0x21 || v == 0x3F || (v >= 0x0A && v <= 0x0D) || v == 0x2026
+    }
+
+    /// ``TextMeasures``' scan over characters that are single scalars (`units`), by the same
+    /// rules; `\r\n` counts as one character, as it is one in Swift.
+    static func scan<Units: RandomAccessCollection>(_ units: Units) -> TextMeasures where Units.Element == UInt32, Units.Index == Int {
         let n = units.count
         var words = 0, letters = 0, longWords = 0, contractions = 0
         var sentences = 0, questions = 0, exclamations = 0, crlf = 0
         var wordLength = 0, wordLetters = 0, wordApostrophe = false, wordStart = 0
         var sentenceWords = 0
         var runOpen = false, runQuestion = false
+
         func finishWord(_ end: Int) {
             guard wordLength > 0 else { return }
             words += 1
@@ -48,21 +62,26 @@ public enum ByteTextMeasures {
             if wordLetters >= TextMeasures.longWordLetters { longWords += 1 }
             if wordApostrophe {
                 var word = ""
-                for c in units[wordStart..<end] { word += isApostrophe(c) ? "'" : String(Character(c)).lowercased() }
+                for v in units[wordStart..<end] {
+                    guard let scalar = Unicode.Scalar(v) else { continue }
+                    word += isApostrophe(v) ? "'" : String(Character(scalar)).lowercased()
+                }
                 if TextMeasures.isContraction(word) { contractions += 1 }
             }
             wordLength = 0
             wordLetters = 0
             wordApostrophe = false
         }
+
         var i = 0
         while i < n {
             let c = units[i]
-            var inWord = isWord(c)
-            if !inWord && wordLength > 0 && i + 1 < n {
+            let word = isWord(c)
+            var inWord = word
+            if !word && wordLength > 0 && i + 1 < n {
                 let next = units[i + 1]
                 if isApostrophe(c) { inWord = isLetter(next) }
-                else if c == "." || c == "," { inWord = isDigit(units[i - 1]) && isDigit(next) }
+                else if c == 0x2E || c == 0x2C { inWord = isDigit(units[i - 1]) && isDigit(next) }
             }
             if inWord {
                 if wordLength == 0 {
@@ -72,91 +91,14 @@ public enum ByteTextMeasures {
                     wordStart = i
                 }
                 wordLength += 1
-                if isApostrophe(c) { wordApostrophe = true } else if isWord(c) { wordLetters += 1 }
-                i += 1
-                continue
-            }
-            finishWord(i)
-            if c == "!" { exclamations += 1 }
-            if isStop(c) {
-                if c == "\r" && i + 1 < n && units[i + 1] == "\n" { crlf += 1 }
-                if sentenceWords > 0 {
-                    sentences += 1
-                    sentenceWords = 0
-                    runOpen = true
-                }
-                if c == "?" && runOpen { runQuestion = true }
-            }
-            i += 1
-        }
-        finishWord(n)
-        if sentenceWords > 0 { sentences += 1 }
-        if runOpen && runQuestion { questions += 1 }
-        return TextMeasures(length: n - crlf, words: words, sentences: sentences, letters: letters, contractions: contractions,
-                            exclamations: exclamations, emoji: 0, longWords: longWords, questions: questions)
-    }
-
-    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
-        (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26
-    }
-
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { ((b | 0x20) &- 0x61) < 26 }
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { (b &- 0x30) < 10 }
-    @inline(__always) static func isStop(_ b: UInt8) -> Bool {
-        b == 0x2E || b == 0x21 || b == 0x3F || (b >= 0x0A && b <= 0x0D)
-    }
-
-    static func ascii(_ text: UnsafeBufferPointer<UInt8>) -> TextMeasures {
-        let n = text.count
-        var words = 0, letters = 0, longWords = 0, contractions = 0
-        var sentences = 0, questions = 0, exclamations = 0, crlf = 0
-        var wordLength = 0, wordLetters = 0, wordApostrophe = false
-        var wordStart = 0
-        var sentenceWords = 0
-        var runOpen = false, runQuestion = false
-
-        func finishWord(_ end: Int) {
-            guard wordLength > 0 else { return }
-            words += 1
-            sentenceWords += 1
-            letters += wordLetters
-            if wordLetters >= TextMeasures.longWordLetters { longWords += 1 }
-            if wordApostrophe {
-                let word = String(decoding: UnsafeBufferPointer(rebasing: text[wordStart..<end]), as: UTF8.self).lowercased()
-                if TextMeasures.isContraction(word) { contractions += 1 }
-            }
-            wordLength = 0
-            wordLetters = 0
-            wordApostrophe = false
-        }
-
-        var i = 0
-        while i < n {
-            let c = text[i]
-            var inWord = false
-            if isWordByte(c) {
-                inWord = true
-            } else if wordLength > 0 && i + 1 < n {
-                let next = text[i + 1]
-                if c == 0x27 { inWord = isLetter(next) }
-                else if c == 0x2E || c == 0x2C { inWord = isDigit(text[i - 1]) && isDigit(next) }
-            }
-            if inWord {
-                if wordLength == 0 {
-                    if runOpen && runQuestion { questions += 1 }
-                    runOpen = false
-                    runQuestion = false
-                    wordStart = i
-                }
-                wordLength += 1
-                if c == 0x27 { wordApostrophe = true } else if isWordByte(c) { wordLetters += 1 }
+                if word { wordLetters += 1 } else if isApostrophe(c) { wordApostrophe = true }
                 i += 1
                 continue
             }
             finishWord(i)
             if c == 0x21 { exclamations += 1 }
             if isStop(c) {
-                if c == 0x0D && i + 1 < n && text[i + 1] == 0x0A { crlf += 1 }
+                if c == 0x0D && i + 1 < n && units[i + 1] == 0x0A { crlf += 1 }
                 if sentenceWords > 0 {
                     sentences += 1
                     sentenceWords = 0
