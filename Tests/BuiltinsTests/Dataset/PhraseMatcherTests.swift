@@ -43,9 +43,9 @@ import Testing
         let alphabet = Array("abAB .:1")
         func word(_ length: Int) -> String { String((0..<length).map { _ in alphabet[next(alphabet.count)] }) }
         func isWord(_ c: Character) -> Bool { c.isASCII ? (c.isLetter || c.isNumber) : true }
-        for _ in 0..<400 {
+        for _ in 0..<1_500 {
             let phrases = (0..<(1 + next(6))).map { _ in word(1 + next(4)) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            let text = word(next(40))
+            let text = word(next(3) == 0 ? 120 + next(200) : next(40))  // long texts are scanned in two halves
             let lower = Array(text.lowercased())
             var expected: [String] = []
             for phrase in phrases {

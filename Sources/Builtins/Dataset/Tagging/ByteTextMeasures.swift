@@ -9,7 +9,7 @@ public enum ByteTextMeasures {
     public static func measure(_ text: UnsafeBufferPointer<UInt8>) -> TextMeasures {
         var any: UInt8 = 0
         for b in text { any |= b }
-        if any & 0x80 == 0 { return scan(text.lazy.map(UInt32.init)) }
+        if any & 0x80 == 0 { return scan(text) }
         let string = String(decoding: text, as: UTF8.self)
         return simple(string) ?? TextMeasures(string)
     }
@@ -46,7 +46,7 @@ public enum ByteTextMeasures {
 
     /// ``TextMeasures``' scan over characters that are single scalars (`units`), by the same
     /// rules; `\r\n` counts as one character, as it is one in Swift.
-    static func scan<Units: RandomAccessCollection>(_ units: Units) -> TextMeasures where Units.Element == UInt32, Units.Index == Int {
+    static func scan<Units: RandomAccessCollection>(_ units: Units) -> TextMeasures where Units.Element: FixedWidthInteger, Units.Index == Int {
         let n = units.count
         var words = 0, letters = 0, longWords = 0, contractions = 0
         var sentences = 0, questions = 0, exclamations = 0, crlf = 0
@@ -62,7 +62,8 @@ public enum ByteTextMeasures {
             if wordLetters >= TextMeasures.longWordLetters { longWords += 1 }
             if wordApostrophe {
                 var word = ""
-                for v in units[wordStart..<end] {
+                for unit in units[wordStart..<end] {
+                    let v = UInt32(truncatingIfNeeded: unit)
                     guard let scalar = Unicode.Scalar(v) else { continue }
                     word += isApostrophe(v) ? "'" : String(Character(scalar)).lowercased()
                 }
@@ -75,13 +76,13 @@ public enum ByteTextMeasures {
 
         var i = 0
         while i < n {
-            let c = units[i]
+            let c = UInt32(truncatingIfNeeded: units[i])
             let word = isWord(c)
             var inWord = word
             if !word && wordLength > 0 && i + 1 < n {
-                let next = units[i + 1]
+                let next = UInt32(truncatingIfNeeded: units[i + 1])
                 if isApostrophe(c) { inWord = isLetter(next) }
-                else if c == 0x2E || c == 0x2C { inWord = isDigit(units[i - 1]) && isDigit(next) }
+                else if c == 0x2E || c == 0x2C { inWord = isDigit(UInt32(truncatingIfNeeded: units[i - 1])) && isDigit(next) }
             }
             if inWord {
                 if wordLength == 0 {

@@ -23,6 +23,8 @@ public struct PhraseMatcher: Sendable {
     private let outputIDs: [Int32]
     private let outputStart: [Int32]
     private let lengths: [Int]
+    /// The longest phrase, in bytes.
+    private let longest: Int
     private let wordAtStart: [Bool]
     private let wordAtEnd: [Bool]
 
@@ -106,6 +108,7 @@ public struct PhraseMatcher: Sendable {
         outputIDs = ids
         outputStart = starts
         lengths = lowered.map(\.count)
+        longest = max(1, lowered.map(\.count).max() ?? 1)
         wordAtStart = lowered.map { $0.first.map(Self.isWordByte) ?? false }
         wordAtEnd = lowered.map { $0.last.map(Self.isWordByte) ?? false }
     }
@@ -127,26 +130,56 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
+    /// Runs the automaton over `text`. A long text is scanned as two halves at once, two
+    /// independent chains of table lookups the processor overlaps: the second starts the longest
+    /// phrase's length before the middle (so it knows every phrase that ends past the middle)
+    /// and reports only those; the first reports the ones ending up to the middle.
     private func scanFolded(_ text: UnsafeBufferPointer<UInt8>, into found: inout PhraseSet) {
         transitions.withUnsafeBufferPointer { table in
           classes.withUnsafeBufferPointer { classes in
             let width = classCount
-            var row = 0
-            for i in 0..<text.count {
-                let next = Int(table[row &+ Int(classes[Int(text[i])])])
-                if next >= 0 { row = next; continue }
-                row = -1 - next
-                let state = row / width
-                for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-                    let phrase = Int(outputIDs[k])
-                    let end = i + 1
-                    let start = end - lengths[phrase]
-                    if wordAtStart[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
-                    if wordAtEnd[phrase], end < text.count, Self.isWordByte(text[end]) { continue }
-                    found.insert(phrase)
+            let n = text.count
+            let mid = n >= 128 ? n / 2 : n
+            var rowA = 0, rowB = 0
+            var i = 0
+            var j = max(0, mid - (longest - 1))
+            // Both halves while the first lasts; then the rest of the second.
+            while i < mid {
+                let nextA = Int(table[rowA &+ Int(classes[Int(text[i])])])
+                let nextB = j < n ? Int(table[rowB &+ Int(classes[Int(text[j])])]) : 0
+                if nextA >= 0 { rowA = nextA } else {
+                    rowA = -1 - nextA
+                    report(rowA / width, endingAt: i + 1, in: text, into: &found)
                 }
+                if j < n {
+                    if nextB >= 0 { rowB = nextB } else {
+                        rowB = -1 - nextB
+                        if j + 1 > mid { report(rowB / width, endingAt: j + 1, in: text, into: &found) }
+                    }
+                    j += 1
+                }
+                i += 1
+            }
+            while j < n {
+                let next = Int(table[rowB &+ Int(classes[Int(text[j])])])
+                if next >= 0 { rowB = next } else {
+                    rowB = -1 - next
+                    if j + 1 > mid { report(rowB / width, endingAt: j + 1, in: text, into: &found) }
+                }
+                j += 1
             }
           }
+        }
+    }
+
+    /// Marks the phrases that end in `state` at `end`, when they are whole words there.
+    @inline(__always) private func report(_ state: Int, endingAt end: Int, in text: UnsafeBufferPointer<UInt8>, into found: inout PhraseSet) {
+        for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+            let phrase = Int(outputIDs[k])
+            let start = end - lengths[phrase]
+            if wordAtStart[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
+            if wordAtEnd[phrase], end < text.count, Self.isWordByte(text[end]) { continue }
+            found.insert(phrase)
         }
     }
 }
