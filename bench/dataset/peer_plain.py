@@ -34,6 +34,9 @@ def examples(path):
 
 def tag(paths, out):
     os.makedirs(out, exist_ok=True)
+    names = [rules.file_source(p) for p in paths]
+    if len(set(names)) < len(names):
+        sys.exit("peer_plain.py: two inputs have the same name, their outputs would collide: " + " ".join(paths))
     for path in paths:
         source = rules.file_source(path)
         target = os.path.join(out, source + ".jsonl")  # a .jsonl.gz input is written uncompressed
