@@ -162,8 +162,10 @@ struct DatasetReport {
             for command in o.commands[name] ?? [] { lines.append("  - `\(command)`") }
         }
         lines += [
-            "- Interleaved: persona-host, plain Python, datatrove, then again; times are medians, MB/s is the input's bytes over the median "
-                + "tag + stats wall time, peak RSS the largest of all runs (tag or stats). Output folders are removed between runs.",
+            "- Interleaved: persona-host, plain Python, datatrove, then again; times are medians (of two runs: their mean), MB/s is the "
+                + "input's bytes over the median tag + stats wall time, peak RSS the largest of all runs (tag or stats). Output folders are "
+                + "removed between runs. The peers run fewer times than persona-host when the Runs column says so: each of their runs "
+                + "takes minutes at this size.",
             "- The peers (bench/dataset, README there) apply the plugin's rules translated by hand to Python (`rules.py`: sources, rules, "
                 + "traits, text measures). `peer_plain.py` is one process with the standard `json` module; `peer_datatrove.py` is "
                 + "`JsonlReader` (an adapter keeping every field) → a tagging `PipelineStep` → `JsonlWriter(compression=None)` on "
