@@ -73,15 +73,51 @@ extension TestDrivers {
         return try Self.lua(outcome)
     }
 
-    /// `test.tag(example)`: the plugin's `tagging` function on one example, its answer as returned.
+    /// `test.tag(example [, { file = "name.jsonl" }])`: the example through the same scanner
+    /// and tagger as `dataset tag` (the table form's compiled rules, or the function form), as
+    /// `{ persona, traits, claim, instruction }` (the instruction as written, prefix included).
     func tag(_ arguments: [LuaValue]) throws -> LuaValue {
-        guard let example = arguments.first, example.isTable else { throw Failure("call as test.tag({ instruction = …, output = …, … })") }
-        guard let tagging = plugin.contract.tagging else { throw Failure("test.tag: \(plugin.name) has no `tagging` hook") }
-        guard let function = tagging.function else {
-            throw Failure("test.tag: \(plugin.name)'s tagging is a table of named rules; test.tag calls a tagging function "
-                          + "(tagging = function(example) … end), the form the dataset pipeline applies")
+        guard let example = arguments.first, example.isTable else {
+            throw Failure("call as test.tag({ instruction = …, output = …, … } [, { file = \"name.jsonl\" }])")
         }
-        return try plugin.call(function, [example]).first ?? .nil
+        guard plugin.contract.tagging != nil else { throw Failure("test.tag: \(plugin.name) has no `tagging` hook") }
+        let file = arguments.count > 1 ? arguments[1]["file"].stringValue ?? "test.jsonl" : "test.jsonl"
+        let rules = DatasetRules(plugin: plugin)
+        let tagger: ExampleTagger
+        do { tagger = try ExampleTagger(rules: rules, loader: loader, wantsTraits: false) } catch { throw Failure("test.tag: \(error)") }
+        let data = try JSONEncoder().encode(JSONValue(example))
+        let bytes = [UInt8](data)
+        let tagged: (ExampleLine, TagDecision)
+        do {
+            tagged = try bytes.withUnsafeBufferPointer { (line) throws -> (ExampleLine, TagDecision) in
+                let scanned = try tagger.scanner.scan(line)
+                if let problem = tagger.checkFields(scanned) { throw problem }
+                let decision = try tagger.tag(scanned, source: tagger.sourceName(of: scanned, fileSource: DatasetPass.sourceName(ofFile: file)),
+                                              file: file, lineNumber: 1)
+                return (scanned, decision)
+            }
+        } catch let problem as LineProblem {
+            throw Failure("test.tag: the example is not one dataset tag accepts: \(problem)")
+        } catch let error as DatasetError {
+            throw Failure("test.tag: \(error)")
+        }
+        var out: [UInt8] = []
+        bytes.withUnsafeBufferPointer { line in
+            TaggedLineWriter.append(line, scanned: tagged.0, decision: tagged.1, prefix: rules.spec.rules?.prefix ?? false, to: &out)
+        }
+        let written = try JSONDecoder().decode(JSONValue.self, from: Data(out))
+        var instruction = ""
+        if case .object(let fields) = written, case .string(let text)? = fields["instruction"] { instruction = text }
+        var claim = DatasetSummary.describe(tagged.1.claim, rules: rules)
+        if case .rule(let i) = tagged.1.claim { claim = "rules[\(i + 1)]" }
+        if case .source(let i) = tagged.1.claim { claim = "sources[\(i + 1)]" }
+        if case .fallback = tagged.1.claim { claim = "fallback" }
+        return .table([
+            .string("persona"): .string(tagged.1.persona),
+            .string("traits"): .array(tagged.1.traits.map(LuaValue.string)),
+            .string("claim"): .string(claim),
+            .string("instruction"): .string(instruction),
+        ])
     }
 
     static func date(_ text: String) -> Date? {

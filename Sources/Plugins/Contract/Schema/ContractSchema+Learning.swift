@@ -1,7 +1,7 @@
 import Builtins
 
 /// The learning shapes (personas with traits, `feedback` mappings, the `fb` they are given and
-/// the signals they return) and `tagging`.
+/// the signals they return).
 extension ContractSchema {
     /// `personas.<id>.traits.<trait>`.
     public static let trait = TableShape(
@@ -126,9 +126,4 @@ extension ContractSchema {
         doc: "Maps one feedback to trait signals; host.reject(message) when the user's input is wrong.",
         parameters: [.required("fb", .shape(feedback), "The feedback.")],
         results: [.required("signals", .list(.shape(signal)), "At most \(ContractDefaults.Limits.listItems) signals.")])
-
-    /// A tagging rule.
-    public static let taggingRule = FunctionShape(
-        name: "TaggingRule", signature: "tagging(record)", doc: "Tags for one record (the tagging pipeline is not built yet).",
-        parameters: [.required("record", .table, "The record.")], results: [.optional("tags", .any, "The record's tags.")])
 }

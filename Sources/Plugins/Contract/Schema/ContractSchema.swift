@@ -44,8 +44,8 @@ public enum ContractSchema {
         case .multipliers: .optional(hook.field, .shape(multipliers), "The formulation rules the host calls with a persona.")
         case .feedback: .optional(hook.field, .map(.function(feedbackMapping)), "Feedback type → mapping from one feedback to trait signals.")
         case .tagging:
-            .optional(hook.field, .union([.function(taggingRule), .map(.union([.function(taggingRule), .table]))]),
-                      "Tagging rules: a function of one record, or named rules (functions or tables).")
+            .optional(hook.field, .union([.shape(tagging), .function(taggingFunction)]),
+                      "Training-data tagging: a table of rules and targets, or a function of one example.")
         }
     }
 

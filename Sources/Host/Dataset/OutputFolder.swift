@@ -1,0 +1,98 @@
+import Foundation
+
+/// A dataset command's output folder, written whole or not at all: files go to a hidden
+/// sibling folder (`.NAME.partial-PID`) that is renamed into place only when the command
+/// succeeds, so a failed or interrupted run never leaves a partial dataset where the real one
+/// goes. An existing folder is replaced only with `--force`, and only at that last step.
+final class OutputFolder {
+    /// Where the output ends up.
+    let destination: URL
+    /// Where it is written meanwhile.
+    let staging: URL
+    private let force: Bool
+    private var committed = false
+
+    /// Checks `path` (its parent must exist; an existing `path` needs `force`) and creates the
+    /// staging folder.
+    init(path: String, force: Bool) throws(DatasetError) {
+        destination = URL(fileURLWithPath: path).standardizedFileURL
+        self.force = force
+        let parent = destination.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .usage("--out \(path): the folder \(parent.path) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .usage("--out \(path) is a file, not a folder") }
+            guard force else { throw .usage("--out \(path) already exists; pass --force to replace it") }
+        }
+        staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw .output(path: staging.path, message: "cannot create the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    deinit {
+        if !committed { try? FileManager.default.removeItem(at: staging) }
+    }
+
+    /// The staging path of file `name`.
+    func file(_ name: String) -> URL { staging.appendingPathComponent(name) }
+
+    /// Writes `data` as file `name`.
+    func write(_ data: Data, to name: String) throws(DatasetError) {
+        do { try data.write(to: file(name)) } catch { throw .output(path: destination.appendingPathComponent(name).path, message: error.localizedDescription) }
+    }
+
+    /// Moves the finished output into place (replacing an existing folder when forced).
+    func commit() throws(DatasetError) {
+        let fm = FileManager.default
+        var old: URL?
+        if fm.fileExists(atPath: destination.path) {
+            guard force else { throw .usage("--out \(destination.path) appeared while the command ran; nothing was replaced") }
+            let aside = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
+            do { try fm.moveItem(at: destination, to: aside) } catch {
+                throw .output(path: destination.path, message: "cannot move the old folder aside: \(error.localizedDescription)")
+            }
+            old = aside
+        }
+        do { try fm.moveItem(at: staging, to: destination) } catch {
+            if let old { try? fm.moveItem(at: old, to: destination) }
+            throw .output(path: destination.path, message: "cannot move the output into place: \(error.localizedDescription)")
+        }
+        committed = true
+        if let old { try? fm.removeItem(at: old) }
+    }
+}
+
+/// A file written in chunks through a file descriptor (large outputs are never held whole).
+final class StreamedFile {
+    let url: URL
+    private let handle: FileHandle
+    private(set) var bytes = 0
+
+    init(_ url: URL) throws(DatasetError) {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw .output(path: url.path, message: "cannot create the file")
+        }
+        self.url = url
+        self.handle = handle
+    }
+
+    func write(_ bytes: [UInt8]) throws(DatasetError) {
+        try write(bytes[...])
+    }
+
+    func write(_ bytes: ArraySlice<UInt8>) throws(DatasetError) {
+        guard !bytes.isEmpty else { return }
+        do { try handle.write(contentsOf: bytes) } catch { throw .output(path: url.path, message: "cannot write: \(error.localizedDescription)") }
+        self.bytes += bytes.count
+    }
+
+    func close() throws(DatasetError) {
+        do { try handle.close() } catch { throw .output(path: url.path, message: "cannot close: \(error.localizedDescription)") }
+    }
+}
