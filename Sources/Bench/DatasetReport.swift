@@ -28,10 +28,12 @@ struct DatasetCounts: Equatable {
     var personas: [String: Int]
     var traits: [String: Int]
 
-    /// Reads `{"examples": N, "personas": [{"name", "count"}…], "traits": [{"name", "count"}…]}`.
+    /// Reads `{"examples": N, "personas": [{"name", "count"}…], "traits": [{"name", "count"}…]}`, at the top
+    /// (the peers) or under `summary` (persona-host's report).
     init?(json: String) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let examples = (object["examples"] as? NSNumber)?.intValue else { return nil }
+        guard let top = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        let object = top["examples"] == nil ? top["summary"] as? [String: Any] ?? top : top
+        guard let examples = (object["examples"] as? NSNumber)?.intValue else { return nil }
         func counts(_ key: String) -> [String: Int]? {
             guard let list = object[key] as? [[String: Any]] else { return nil }
             var result: [String: Int] = [:]

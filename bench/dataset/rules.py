@@ -220,7 +220,8 @@ class ConditionSet:
 _RULES = [(persona, ConditionSet(spec, ("instruction", "input"))) for persona, spec in RULES]
 _TRAITS = [(name, [ConditionSet(s, ("output",)) for s in (spec if isinstance(spec, list) else [spec])])
            for name, spec in sorted(TRAITS.items())]
-_PREFIX = re.compile(r"<persona:[^>\n]*>\n")
+# A leading "<persona:NAME>" line (NAME: 1-100 characters, no "<" or line break), its "\n" optional.
+_PREFIX = re.compile(r"<persona:[^<>\n]{1,100}>\n?")
 
 
 def _text(record, field):
@@ -264,9 +265,14 @@ def classify(record, default_source):
 
 
 def tag(record, default_source):
-    """The tagged example: a "<persona:NAME>\\n" prefix on the instruction, `_persona`, `_traits`."""
-    instruction = _PREFIX.sub("", _text(record, "instruction"), count=1) if "<persona:" in _text(record, "instruction") else _text(record, "instruction")
+    """The tagged example: a "<persona:NAME>\\n" line before the instruction (replacing one already
+    there, which the rules do not see), then `_persona` and `_traits` as the last fields."""
+    instruction = _text(record, "instruction")
+    if instruction.startswith("<persona:"):
+        instruction = _PREFIX.sub("", instruction, count=1)
     record["instruction"] = instruction
+    for stale in ("_persona", "_traits", "_repeat"):
+        record.pop(stale, None)
     persona, traits = classify(record, default_source)
     record["instruction"] = f"<persona:{persona}>\n{instruction}"
     record["_persona"] = persona
