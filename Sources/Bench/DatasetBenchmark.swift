@@ -30,6 +30,11 @@ struct DatasetBenchmark {
         return given.count == 3 ? (given[0], given[1], given[2]) : (3, 2, 2)
     }()
 
+    /// `PERSONA_BENCH_DATASET_INPUT=SIDE.jsonl[,LARGE.jsonl]`: files to use instead of generating (a check
+    /// on other data; implies --no-write). Their lines are counted for the examples check.
+    var givenInputs: [URL] = ProcessInfo.processInfo.environment["PERSONA_BENCH_DATASET_INPUT"]?
+        .split(separator: ",").map { URL(fileURLWithPath: String($0)) } ?? []
+
     /// Targets: this many times the plain peer's speed, faster than datatrove, and under this peak RSS.
     static let plainSpeedTarget = 10.0
     static let datatroveSpeedTarget = 1.0
@@ -54,8 +59,17 @@ struct DatasetBenchmark {
         var outcome = DatasetOutcome(rows: sizes.sideBySide, largeRows: sizes.large, loadAtStart: MachineInfo.loadAverage())
         outcome.environment = python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         outcome.freeDiskGB = Self.freeBytes(work).map { Double($0) / 1e9 }
+        if let free = Self.freeBytes(work), free < Int64(sizes.sideBySide) * Int64(Self.diskBytesPerRow) {
+            fail("dataset: only \(Format.fixed(Double(free) / 1e9, 1)) GB free in \(work.path); \(Format.grouped(sizes.sideBySide)) examples need about "
+                 + "\(Format.fixed(Double(sizes.sideBySide * Self.diskBytesPerRow) / 1e9, 1)) GB (input, its split copy, one output)")
+        }
         let input = work.appendingPathComponent("generated.jsonl")
-        outcome.generateSeconds = generate(rows: sizes.sideBySide, into: input)
+        if let given = givenInputs.first {
+            do { try fm.copyItem(at: given, to: input) } catch { fail("dataset: cannot copy \(given.path): \(error)") }
+            outcome.rows = Self.lineCount(input)
+        } else {
+            outcome.generateSeconds = generate(rows: sizes.sideBySide, into: input)
+        }
         outcome.bytes = Self.size(input)
 
         // datatrove splits work by file: two halves (same base name, two folders) let its two tasks use both cores.
@@ -81,11 +95,16 @@ struct DatasetBenchmark {
             outcome.largeSkipped = "only \(Format.fixed(Double(free) / 1e9, 1)) GB free in \(work.path), \(Format.fixed(Double(needed) / 1e9, 1)) GB needed"
             FileHandle.standardError.write(Data("persona-bench: dataset: \(sizes.large) rows skipped: \(outcome.largeSkipped!)\n".utf8))
         } else {
-            let large = work.appendingPathComponent("generated-large.jsonl")
-            outcome.largeGenerateSeconds = generate(rows: sizes.large, into: large)
+            var large = work.appendingPathComponent("generated-large.jsonl")
+            if givenInputs.count > 1 {
+                large = givenInputs[1]
+                outcome.largeRows = Self.lineCount(large)
+            } else {
+                outcome.largeGenerateSeconds = generate(rows: sizes.large, into: large)
+            }
             outcome.largeBytes = Self.size(large)
-            outcome.large = tagAndStats(.host, inputs: [large], out: out, outcome: &outcome, expectedRows: sizes.large)
-            FileHandle.standardError.write(Data("persona-bench: dataset \(Format.grouped(sizes.large)) rows: persona-host \(Format.fixed(outcome.large!.seconds, 1)) s\n".utf8))
+            outcome.large = tagAndStats(.host, inputs: [large], out: out, outcome: &outcome, expectedRows: outcome.largeRows)
+            FileHandle.standardError.write(Data("persona-bench: dataset \(Format.grouped(outcome.largeRows)) rows: persona-host \(Format.fixed(outcome.large!.seconds, 1)) s\n".utf8))
         }
         outcome.loadAtEnd = MachineInfo.loadAverage()
         return outcome
@@ -177,6 +196,24 @@ extension DatasetBenchmark {
     static func jsonlFiles(under folder: URL) -> [URL] {
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         return files.filter { $0.pathExtension == "jsonl" }.sorted { $0.path < $1.path }
+    }
+
+    /// Lines in `file` that hold more than white space (the examples of a JSONL file).
+    static func lineCount(_ file: URL) -> Int {
+        guard let reader = FileHandle(forReadingAtPath: file.path) else { fail("dataset: cannot read \(file.path)") }
+        defer { try? reader.close() }
+        var count = 0, blank = true
+        while let chunk = try? reader.read(upToCount: 4 << 20), !chunk.isEmpty {
+            for byte in chunk {
+                if byte == 0x0A {
+                    if !blank { count += 1 }
+                    blank = true
+                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                    blank = false
+                }
+            }
+        }
+        return blank ? count : count + 1
     }
 
     static func size(_ file: URL) -> Int64 {

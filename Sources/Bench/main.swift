@@ -10,7 +10,8 @@ import Foundation
 //        persona-bench catalogue [N]
 // PERSONA_BENCH_GOAL_ROWS=20000[,…] runs the goal benchmark on other table sizes, for a quick check; it
 // implies --no-write. So does PERSONA_BENCH_DATASET_ROWS=SIDE,LARGE (the dataset benchmark's two file sizes);
-// PERSONA_BENCH_DATASET_RUNS=OURS,PLAIN,DATATROVE sets its runs per program.
+// PERSONA_BENCH_DATASET_RUNS=OURS,PLAIN,DATATROVE sets its runs per program; PERSONA_BENCH_DATASET_INPUT=FILE[,LARGE]
+// uses given JSONL files instead of generating them (also --no-write).
 // (a bare name is the same as --only NAME: `persona-bench formulate` runs the formulation benchmark alone)
 // Exit status: 1 when a benchmark could not be run or its result could not be trusted, else 0;
 // a figure that misses its target is marked FAIL in the report and named on stderr.
@@ -65,7 +66,7 @@ while let argument = arguments.popFirst() {
         fail("unknown argument '\(argument)' (try --help)")
     }
 }
-for variable in ["PERSONA_BENCH_GOAL_ROWS", "PERSONA_BENCH_DATASET_ROWS"] where ProcessInfo.processInfo.environment[variable] != nil && write {
+for variable in ["PERSONA_BENCH_GOAL_ROWS", "PERSONA_BENCH_DATASET_ROWS", "PERSONA_BENCH_DATASET_INPUT"] where ProcessInfo.processInfo.environment[variable] != nil && write {
     FileHandle.standardError.write(Data("persona-bench: \(variable) is set: docs/BENCHMARKS.md is left alone (--no-write)\n".utf8))
     write = false
 }
