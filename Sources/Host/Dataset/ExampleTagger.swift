@@ -35,7 +35,7 @@ final class ExampleTagger {
         } else {
             compiled = nil
         }
-        sourceField = spec.rules?.sourceField
+        sourceField = spec.rules?.sourceField ?? "source"
         var wanted: Set<String> = ["instruction", "input", "output", "_persona"]
         if let sourceField { wanted.insert(sourceField) }
         wanted.formUnion(compiled?.fieldsRead ?? [])

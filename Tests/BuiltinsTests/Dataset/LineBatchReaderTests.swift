@@ -1,9 +1,14 @@
 import Foundation
 import Testing
-import TestSupport
 @testable import Builtins
 
 @Suite struct LineBatchReaderTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("persona-host-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
     func lines(of path: String, batchSize: Int) throws -> [(Int, String)] {
         let reader = try LineBatchReader(path: path, batchSize: batchSize)
         var out: [(Int, String)] = []
@@ -27,7 +32,7 @@ import TestSupport
     }
 
     @Test func batchesHoldWholeLinesNumberedAsInTheFile() throws {
-        let folder = try Support.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let expected = (1...5_000).map { "{\"n\":\($0),\"pad\":\"\(String(repeating: "x", count: $0 % 97))\"}" }
         let path = folder.appendingPathComponent("a.jsonl").path
@@ -43,7 +48,7 @@ import TestSupport
     }
 
     @Test func concatenatedGzipMembersAreOneStream() throws {
-        let folder = try Support.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let a = folder.appendingPathComponent("a.jsonl"), b = folder.appendingPathComponent("b.jsonl")
         try "{\"x\":1}\n".write(to: a, atomically: true, encoding: .utf8)
@@ -57,7 +62,7 @@ import TestSupport
     }
 
     @Test func aTruncatedGzipFileIsAnErrorNotAShortRead() throws {
-        let folder = try Support.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("a.jsonl").path
         try String(repeating: "{\"text\":\"some words here\"}\n", count: 20_000).write(toFile: path, atomically: true, encoding: .utf8)

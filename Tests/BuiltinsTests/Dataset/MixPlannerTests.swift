@@ -27,14 +27,15 @@ struct MixPlannerTests {
         }
     }
 
-    @Test func midpointsScaledWhenTheyAddUpToMoreThanAll() {
+    @Test func minimumsScaledWhenTheyAddUpToMoreThanAll() {
         let plan = MixPlanner.plan(size: 1_200_000, targets: SeedTargets.targets, available: seedAvailable(each: 500_000))
-        // Every midpoint over 120%: empathetic_counselor 15% → 150,000; esoteric_scholar 3.75% → 37,500.
-        #expect(plan.personas.first { $0.persona == "empathetic_counselor" }?.planned == 150_000)
-        #expect(plan.personas.first { $0.persona == "esoteric_scholar" }?.planned == 37_500)
-        #expect(plan.categories.map(\.status) == [.under, .under, .under, .within, .within, .within, .within, .within])
+        // The minimums add up to 101%, so each gets its minimum over 1.01: empathetic_counselor
+        // 15% → 1.2M × 0.15 / 1.01 = 178,217.8 → 178,218; esoteric_scholar 2.5% → 29,702.97 → 29,703.
+        #expect(plan.personas.first { $0.persona == "empathetic_counselor" }?.planned == 178_218)
+        #expect(plan.personas.first { $0.persona == "esoteric_scholar" }?.planned == 29_703)
+        #expect(plan.categories.map(\.status) == Array(repeating: .under, count: 8))
         #expect(plan.unmet.first?.message ==
-            "category Technical: 22.9% of the mix, below its 25–30% target: the targets of the personas with examples add up to 120% at their midpoints, so every share is scaled down to fit")
+            "category Technical: 24.8% of the mix, below its 25–30% target: the minimums of the personas with examples add up to 101%, so every minimum is scaled down to fit")
         #expect(plan.notes.first == "the category minimums add up to 101%: not every category can reach its range at once")
     }
 
@@ -71,7 +72,7 @@ struct MixPlannerTests {
         #expect(big.unmet.contains(.init(kind: "persona", subject: "esoteric_scholar", message:
             "persona esoteric_scholar: 0.9% of the mix, below its 2.5–5.0% target: only 4,500 examples, 9,000 with 2× upsampling")))
         #expect(big.unmet.contains(.init(kind: "category", subject: "Specialized", message:
-            "category Specialized: 4.1% of the mix, below its 5–10% target: esoteric_scholar ran out of examples, and the targets of the personas with examples add up to 120% at their midpoints, so every share is scaled down to fit")))
+            "category Specialized: 3.4% of the mix, below its 5–10% target: esoteric_scholar ran out of examples, and the minimums of the personas with examples add up to 101%, so every minimum is scaled down to fit")))
         #expect(big.personas.allSatisfy { $0.persona == "esoteric_scholar" || $0.repeats == 0 })
     }
 
@@ -159,5 +160,36 @@ struct MixPlannerTests {
         #expect(Apportion.fill(total: 10, weights: [1, 1, 1], limits: [100, 2, 100], fallback: [1, 1, 1]) == [4, 2, 4])
         #expect(Apportion.fill(total: 10, weights: [1, 0, 0], limits: [4, 3, 100], fallback: [0, 1, 1]) == [4, 3, 3])
         #expect(Apportion.fill(total: 10, weights: [1, 1], limits: [2, 3], fallback: [1, 1]) == [2, 3])
+    }
+}
+
+/// The staged fill: minimums first, then towards the maximums, then past them.
+struct RangeFillTests {
+    let targets = DatasetTargets(categories: [
+        .init(name: "A", target: 0.50...0.60, personas: ["a"]),
+        .init(name: "B", target: 0.20...0.40, personas: ["b"]),
+        .init(name: "C", target: 0.10...0.20, personas: ["c"]),
+    ])
+
+    @Test func everyMinimumIsMetBeforeAnyShareGrows() {
+        // Minimums 50/20/10 = 80%; the other 20% goes towards the maximums by range width
+        // (10 : 20 : 10), so a = 50 + 5, b = 20 + 10, c = 10 + 5 of every 100.
+        let plan = MixPlanner.plan(size: 1_000, targets: targets, available: ["a": [0: 5_000], "b": [0: 5_000], "c": [0: 5_000]])
+        #expect(plan.personas.map(\.planned) == [550, 300, 150])
+        #expect(plan.unmet.isEmpty)
+    }
+
+    @Test func aPersonaShortOfItsMinimumLeavesTheRestToTheOthers() {
+        let plan = MixPlanner.plan(size: 1_000, targets: targets, available: ["a": [0: 5_000], "b": [0: 5_000], "c": [0: 40]])
+        // c has 40 of its 100-example minimum; a and b take the other 960: minimums 500 + 200,
+        // then 260 by width 10 : 20 (a + 86.7, b + 173.3), all within their maximums.
+        #expect(plan.personas.map(\.planned) == [587, 373, 40])
+        #expect(plan.unmet.map(\.subject) == ["C", "c"])
+    }
+
+    @Test func pastTheMaximumsOnlyWhenEveryoneElseIsFullOrAtTheTop() {
+        let plan = MixPlanner.plan(size: 1_000, targets: targets, available: ["a": [0: 5_000], "b": [0: 100], "c": [0: 100]])
+        #expect(plan.personas.map(\.planned) == [800, 100, 100])
+        #expect(plan.unmet.first { $0.subject == "A" }?.message == "category A: 80.0% of the mix, above its 50–60% target: the other categories ran out of examples")
     }
 }

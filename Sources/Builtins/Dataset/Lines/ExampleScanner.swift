@@ -177,7 +177,7 @@ public struct ExampleScanner: Sendable {
             default:
                 guard let (end, _) = ExactJSON.scanNumber(bytes, from: position) else { throw fail() }
                 // A literal beyond a Double's range is refused, as ExactJSON refuses it.
-                if end - position > 15 {
+                if end - position > 15 || bytes[position..<end].contains(where: { $0 | 0x20 == 0x65 }) {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
                     guard let value = Double(text), value.isFinite else { throw fail() }
                 }

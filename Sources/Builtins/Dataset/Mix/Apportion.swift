@@ -20,12 +20,39 @@ enum Apportion {
         return largestRemainder(x, total: goal, limits: limits)
     }
 
+    /// Splits `total` by target ranges, in stages, so that as many ranges as the data allows are
+    /// met: first every item up to the bottom of its range (`lower`, shares of `total`; in
+    /// proportion to those bottoms when they add up to more than the total), then towards the
+    /// top of its range (in proportion to the width of the range), then past it in proportion
+    /// to `weights`, then to `fallback`; never past a limit. Whole numbers by largest remainder;
+    /// the result adds up to exactly min(total, Σ limits).
+    static func fillByRanges(total: Int, lower: [Double], upper: [Double], weights: [Double], limits: [Int], fallback: [Double]) -> [Int] {
+        let n = weights.count
+        let limits = limits.map { max(0, $0) }
+        let goal = min(max(0, total), limits.reduce(0) { $0 &+ $1 < 0 ? Int.max : $0 + $1 })
+        let size = Double(max(0, total))
+        var x = [Double](repeating: 0, count: n)
+        var left = Double(goal)
+        let bottoms = (0..<n).map { min(Double(limits[$0]), max(0, lower[$0]) * size) }
+        left = water(&x, left: left, weights: lower, caps: bottoms)
+        let tops = (0..<n).map { min(Double(limits[$0]), max(bottoms[$0], upper[$0] * size)) }
+        left = water(&x, left: left, weights: (0..<n).map { max(0, upper[$0] - lower[$0]) }, caps: tops)
+        left = water(&x, left: left, weights: weights, caps: limits.map(Double.init))
+        if left > 0.5 { _ = water(&x, left: left, weights: fallback, caps: limits.map(Double.init)) }
+        return largestRemainder(x, total: goal, limits: limits)
+    }
+
     /// Continuous water-filling of `left` into `x` over the items with positive weight and room;
     /// returns what could not be placed.
     private static func water(_ x: inout [Double], left: Double, weights: [Double], limits: [Int]) -> Double {
+        water(&x, left: left, weights: weights, caps: limits.map(Double.init))
+    }
+
+    /// Water-filling up to real-valued caps.
+    private static func water(_ x: inout [Double], left: Double, weights: [Double], caps limits: [Double]) -> Double {
         var left = left
         var active: [Int] = []
-        for i in weights.indices where weights[i] > 0 && weights[i].isFinite && Double(limits[i]) - x[i] > 0 {
+        for i in weights.indices where weights[i] > 0 && weights[i].isFinite && limits[i] - x[i] > 1e-9 {
             active.append(i)
         }
         while left > 0 && !active.isEmpty {
@@ -34,7 +61,7 @@ enum Apportion {
             var saturated = false
             var still: [Int] = []
             for i in active {
-                let room = Double(limits[i]) - x[i]
+                let room = limits[i] - x[i]
                 if room <= lambda * weights[i] {
                     x[i] += room
                     left -= room

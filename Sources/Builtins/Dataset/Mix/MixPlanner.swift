@@ -2,11 +2,13 @@
 /// within it, to write for a dataset of a given size.
 ///
 /// Personas: with aₚ a persona's available examples, its limit is
-/// uₚ = min(⌊cap × size⌋ when capped, ⌊aₚ × upsample⌋) and its desired weight dₚ the midpoint of its
-/// ``PersonaTarget`` range. Water-filling gives nₚ = min(uₚ, λ·dₚ) with λ chosen so the nₚ add up
-/// to the size; when every persona with a weight is at its limit and room is left, personas
-/// with dₚ = 0 (but examples) share the rest in proportion to their examples. Whole numbers by
-/// largest remainder (ties to declaration order), never above uₚ: Σ nₚ = min(size, Σ uₚ) exactly.
+/// uₚ = min(⌊cap × size⌋ when capped, ⌊aₚ × upsample⌋), and its ``PersonaTarget`` range is
+/// [loₚ, hiₚ]. The size is shared out in stages so that as many ranges as the data allows are
+/// met (``Apportion/fillByRanges``): every persona up to loₚ (scaled down together when the
+/// minimums add up to more than 100%), then towards hiₚ in proportion to the range's width,
+/// then past it in proportion to the midpoints, then in proportion to the examples; never
+/// above uₚ. Whole numbers by largest remainder (ties to declaration order):
+/// Σ nₚ = min(size, Σ uₚ) exactly.
 /// Within each persona, ``TraitBalancer`` splits nₚ over its trait-mask groups.
 ///
 /// Personas the plugin does not declare are left out and listed in ``MixPlan/excluded``.
@@ -23,7 +25,10 @@ public enum MixPlanner {
         let capped = personaTargets.map { target in target.cap.map { MixCount.floor(max(0, $0) * Double(size)) } }
         let limits = personaTargets.indices.map { min(capped[$0] ?? Int.max, upsampled[$0]) }
         let weights = personaTargets.indices.map { have[$0] > 0 ? personaTargets[$0].midpoint : 0 }
-        let counts = Apportion.fill(total: size, weights: weights, limits: limits, fallback: have.map(Double.init))
+        let lowers = personaTargets.indices.map { have[$0] > 0 ? personaTargets[$0].range.lowerBound : 0 }
+        let uppers = personaTargets.indices.map { have[$0] > 0 ? personaTargets[$0].range.upperBound : 0 }
+        let counts = Apportion.fillByRanges(total: size, lower: lowers, upper: uppers, weights: weights, limits: limits,
+                                            fallback: have.map(Double.init))
         let total = counts.reduce(0, +)
 
         func share(_ n: Int, of whole: Int) -> Double { whole > 0 ? Double(n) / Double(whole) : 0 }
@@ -61,7 +66,7 @@ public enum MixPlanner {
                 status: judge(planned, category.target.lowerBound, category.target.upperBound))
         }
 
-        let context = ShortfallContext(targets: personaTargets, personas: personas, weights: weights,
+        let context = ShortfallContext(targets: personaTargets, personas: personas, lowers: lowers, uppers: uppers,
                                        upsampled: upsampled, capped: capped)
         var unmet: [MixPlan.Shortfall] = []
         if total < size {

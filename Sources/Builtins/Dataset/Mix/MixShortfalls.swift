@@ -1,11 +1,13 @@
 /// The sentences a ``MixPlan`` gives for a category or persona outside its target range: what
 /// it got, the range, and why — its own examples (with upsampling) or cap ran out, the others
-/// ran out, or the targets add up to more (or less) than 100% so every share was scaled.
+/// ran out, or the targets' minimums add up to more than 100% (or their maximums to less) so
+/// every share was scaled.
 struct ShortfallContext {
     let targets: [PersonaTarget]
     let personas: [MixPlan.PersonaOutcome]
-    /// Water-filling weights: the midpoints of personas with examples, 0 for the others.
-    let weights: [Double]
+    /// The bottoms and tops of the ranges of personas with examples (0 for the others).
+    let lowers: [Double]
+    let uppers: [Double]
     /// ⌊available × upsample⌋ per persona.
     let upsampled: [Int]
     /// ⌊cap × size⌋ per capped persona.
@@ -27,12 +29,12 @@ struct ShortfallContext {
 
     /// Why a share is off without its own examples running out.
     func scaling(under: Bool) -> String {
-        let sum = weights.reduce(0, +)
-        if under && sum > 1 + 1e-9 {
-            return "the targets of the personas with examples add up to \(MixFormat.target(sum)) at their midpoints, so every share is scaled down to fit"
+        let lowest = lowers.reduce(0, +), highest = uppers.reduce(0, +)
+        if under && lowest > 1 + 1e-9 {
+            return "the minimums of the personas with examples add up to \(MixFormat.target(lowest)), so every minimum is scaled down to fit"
         }
-        if !under && sum < 1 - 1e-9 {
-            return "the targets of the personas with examples add up to only \(MixFormat.target(sum)) at their midpoints, so every share is scaled up to fit"
+        if !under && highest < 1 - 1e-9 {
+            return "the maximums of the personas with examples add up to only \(MixFormat.target(highest)), so the rest goes past them"
         }
         return "rounding to whole examples"
     }

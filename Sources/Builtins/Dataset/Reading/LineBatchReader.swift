@@ -35,6 +35,10 @@ public final class LineBatchReader {
 
     /// Opens `path`; gzip is recognised by its magic bytes, whatever the file's name.
     public init(path: String, batchSize: Int = 4 << 20, onRawBytes: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(DatasetReadError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw DatasetReadError(message: "is a folder, not a JSONL file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {

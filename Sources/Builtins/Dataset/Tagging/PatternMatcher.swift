@@ -11,16 +11,18 @@ public final class PatternMatcher {
 
     /// Compiles `pattern`; the error says what the regex library found wrong.
     public init(_ pattern: String) throws(PatternError) {
-        self.pattern = pattern
-        regex = .allocate(capacity: 1)
-        let status = regcomp(regex, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB)
+        // Compiled before any property is set: a failing init must not reach deinit's regfree.
+        let compiled = UnsafeMutablePointer<regex_t>.allocate(capacity: 1)
+        let status = regcomp(compiled, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB)
         guard status == 0 else {
             var message = [CChar](repeating: 0, count: 256)
-            regerror(status, regex, &message, message.count)
-            regex.deallocate()
+            regerror(status, compiled, &message, message.count)
+            compiled.deallocate()
             let text = message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             throw PatternError(pattern: pattern, message: text)
         }
+        self.pattern = pattern
+        regex = compiled
     }
 
     deinit {

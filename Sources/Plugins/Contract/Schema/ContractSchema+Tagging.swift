@@ -100,7 +100,7 @@ extension ContractSchema {
         fields: [
             .required("fallback", .string, "The persona of an example nothing claims (counted)."),
             .optional("prefix", .boolean, "Write <persona:NAME> and a newline before each instruction (default false)."),
-            .optional("source_field", .string, "The field naming an example's source dataset (default: the file's name)."),
+            .optional("source_field", .string, "The field naming an example's source dataset (default \"source\"; without it, the file's name)."),
             .optional("categories", .list(.shape(taggingCategory)), "The personas by category, with target shares (needed by stats targets and mix)."),
             .optional("sources", .list(.shape(taggingSource)), "Source datasets that belong to one persona (tried first)."),
             .optional("rules", .list(.shape(taggingRule)), "Persona rules, in order: the first that holds wins."),

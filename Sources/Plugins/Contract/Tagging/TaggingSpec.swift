@@ -42,7 +42,7 @@ extension ContractReader {
         let fallback = persona(value["fallback"], path + "fallback")
         var prefix = false
         if value["prefix"] != .nil { prefix = bool(value["prefix"], path + "prefix") ?? false }
-        var sourceField: String?
+        var sourceField: String? = "source"
         if value["source_field"] != .nil { sourceField = string(value["source_field"], path + "source_field", maxLength: 100) }
         var sources: [TagRules.SourceRule] = []
         if value["sources"] != .nil, let items = list(value["sources"], path + "sources") {
