@@ -42,7 +42,7 @@ def tag(paths, out):
         target = os.path.join(out, source + ".jsonl")  # a .jsonl.gz input is written uncompressed
         with open(target, "w", encoding="utf-8") as w:
             for record in examples(path):
-                w.write(json.dumps(rules.tag(record, source), ensure_ascii=False))
+                w.write(json.dumps(rules.tag(record, source), ensure_ascii=False, separators=(",", ":")))
                 w.write("\n")
 
 
