@@ -79,11 +79,14 @@ struct DatasetBenchmark {
         var host = ProgramRuns(name: "persona-host"), plain = ProgramRuns(name: "plain Python"), datatrove = ProgramRuns(name: "datatrove")
         let out = work.appendingPathComponent("out")
         for round in 0..<max(runs.host, runs.plain, runs.datatrove) {
-            if round < runs.host { host.runs.append(tagAndStats(.host, inputs: [input], out: out, outcome: &outcome)) }
-            if round < runs.plain { plain.runs.append(tagAndStats(.plain, inputs: [input], out: out, outcome: &outcome)) }
-            if round < runs.datatrove { datatrove.runs.append(tagAndStats(.datatrove, inputs: halves, out: out, outcome: &outcome)) }
-            FileHandle.standardError.write(Data(("persona-bench: dataset round \(round + 1): " + [host, plain, datatrove]
-                .compactMap { p in p.runs.last.map { "\(p.name) \(Format.fixed($0.seconds, 1)) s" } }.joined(separator: ", ") + "\n").utf8))
+            var ran: [String] = []
+            if round < runs.host { host.runs.append(tagAndStats(.host, inputs: [input], out: out, outcome: &outcome)); ran.append(host.last) }
+            if round < runs.plain { plain.runs.append(tagAndStats(.plain, inputs: [input], out: out, outcome: &outcome)); ran.append(plain.last) }
+            if round < runs.datatrove {
+                datatrove.runs.append(tagAndStats(.datatrove, inputs: halves, out: out, outcome: &outcome))
+                ran.append(datatrove.last)
+            }
+            FileHandle.standardError.write(Data("persona-bench: dataset round \(round + 1): \(ran.joined(separator: ", "))\n".utf8))
         }
         outcome.programs = [host, plain, datatrove]
         try? fm.removeItem(at: work.appendingPathComponent("split"))

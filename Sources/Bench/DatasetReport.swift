@@ -20,6 +20,8 @@ struct ProgramRuns {
     var statsSeconds: Double { Timing.median(runs.map(\.statsSeconds)) }
     /// The largest of the runs.
     var rssMiB: Double { runs.map(\.rssMiB).max() ?? 0 }
+    /// The last run, for progress lines: "persona-host 21.1 s".
+    var last: String { "\(name) \(runs.last.map { Format.fixed($0.seconds, 1) } ?? "?") s" }
 }
 
 /// The counts `stats --json` prints that the three programs must agree on (zero counts left out).
@@ -159,7 +161,8 @@ struct DatasetReport {
         }
         lines.append("")
         lines.append("- Commands (WORK is a temporary folder, removed afterwards), each step a fresh process timed from spawn to exit, its peak RSS "
-                     + "from `/usr/bin/time -f %M` (for datatrove, the largest single process of its tree):")
+                     + "from `/usr/bin/time -f %M` (for datatrove, the largest single process of its tree: its main process and its two "
+                     + "workers each hold about as much):")
         for name in ["persona-host", "peer_plain.py", "peer_datatrove.py"] {
             for command in o.commands[name] ?? [] { lines.append("  - `\(command)`") }
         }
