@@ -41,9 +41,11 @@ lint: deps
 	luacheck --no-color -q plugins Sources/LuaBridge/Lua
 
 # Release-build benchmarks; figures are written to docs/BENCHMARKS.md. The goal benchmark
-# generates its users with the Python reference's generator (numpy).
+# generates its users with the Python reference's generator (numpy); the dataset benchmark runs
+# a datatrove peer (bench/dataset).
 bench: deps
 	@python3 -c "import numpy" 2>/dev/null || python3 -m pip install -q numpy
+	@python3 -c "import datatrove" 2>/dev/null || python3 -m pip install -q datatrove 2>/dev/null || python3 -m pip install -q --break-system-packages datatrove
 	$(SWIFT) build -c release --product persona-host
 	$(SWIFT) build -c release --product persona-bench
 	.build/release/persona-bench

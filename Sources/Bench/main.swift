@@ -6,10 +6,12 @@ import Foundation
 // Runs the benchmarks below, prints each section's markdown to stdout and rewrites it between its
 // bench:<section> markers of docs/BENCHMARKS.md (host, goal, formulate).
 //
-// Usage: persona-bench [--only hook|load|start|host|goal|formulate|serve]... [NAME]... [--no-write]
+// Usage: persona-bench [--only hook|load|start|host|goal|formulate|serve|dataset]... [NAME]... [--no-write]
 //        persona-bench catalogue [N]
 // PERSONA_BENCH_GOAL_ROWS=20000[,…] runs the goal benchmark on other table sizes, for a quick check; it
-// implies --no-write.
+// implies --no-write. So does PERSONA_BENCH_DATASET_ROWS=SIDE,LARGE (the dataset benchmark's two file sizes);
+// PERSONA_BENCH_DATASET_RUNS=OURS,PLAIN,DATATROVE sets its runs per program; PERSONA_BENCH_DATASET_INPUT=FILE[,LARGE]
+// uses given JSONL files instead of generating them (also --no-write).
 // (a bare name is the same as --only NAME: `persona-bench formulate` runs the formulation benchmark alone)
 // Exit status: 1 when a benchmark could not be run or its result could not be trusted, else 0;
 // a figure that misses its target is marked FAIL in the report and named on stderr.
@@ -18,6 +20,8 @@ import Foundation
 var formulate: FormulateOutcome?
 /// The goal benchmark's side-by-side figures, for its own section (GoalBenchReport).
 var goal: GoalOutcome?
+/// The dataset benchmark's side-by-side figures, for its own section (DatasetReport).
+var dataset: DatasetOutcome?
 
 /// The benchmarks, by the name `--only` takes.
 let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
@@ -27,6 +31,7 @@ let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
     ("goal", { let outcome = GoalBenchmark().run(); goal = outcome; return outcome.result }),
     ("formulate", { let outcome = FormulateBenchmark().run(); formulate = outcome; return outcome.result }),
     ("serve", { ServeLoadBenchmark().run() }),
+    ("dataset", { let outcome = DatasetBenchmark().run(); dataset = outcome; return outcome.result }),
 ]
 
 // `persona-bench catalogue [N]`: writes a plugins folder whose skincare catalogue is the generated
@@ -53,7 +58,7 @@ while let argument = arguments.popFirst() {
     case "--no-write":
         write = false
     case "-h", "--help":
-        print("usage: persona-bench [--only hook|load|start|host|goal|formulate|serve]... [NAME]... [--no-write]")
+        print("usage: persona-bench [--only hook|load|start|host|goal|formulate|serve|dataset]... [NAME]... [--no-write]")
         exit(0)
     case let name where !name.hasPrefix("-"):
         only.insert(name)
@@ -61,8 +66,8 @@ while let argument = arguments.popFirst() {
         fail("unknown argument '\(argument)' (try --help)")
     }
 }
-if ProcessInfo.processInfo.environment["PERSONA_BENCH_GOAL_ROWS"] != nil && write {
-    FileHandle.standardError.write(Data("persona-bench: PERSONA_BENCH_GOAL_ROWS is set: docs/BENCHMARKS.md is left alone (--no-write)\n".utf8))
+for variable in ["PERSONA_BENCH_GOAL_ROWS", "PERSONA_BENCH_DATASET_ROWS", "PERSONA_BENCH_DATASET_INPUT"] where ProcessInfo.processInfo.environment[variable] != nil && write {
+    FileHandle.standardError.write(Data("persona-bench: \(variable) is set: docs/BENCHMARKS.md is left alone (--no-write)\n".utf8))
     write = false
 }
 if only.remove("host") != nil { only.formUnion(["hook", "load", "start"]) }
@@ -73,13 +78,14 @@ if let unknown = only.first(where: { name in !benchmarks.contains { $0.name == n
 let machine = MachineInfo.current()  // before the runs: the load average is the one they started under
 var results: [String: BenchmarkResult] = [:]
 
-// Four sections of docs/BENCHMARKS.md: the host's micro-benchmarks, the goal pipeline, formulation, serving. Each is
+// Five sections of docs/BENCHMARKS.md: the host's micro-benchmarks, the goal pipeline, formulation, serving, dataset tagging. Each is
 // written as soon as its benchmarks have run, so a later benchmark that stops the run does not lose it.
 let sections: [(title: String, marker: String, names: [String])] = [
     ("Lua plugin host", "host", ["hook", "load", "start"]),
     (GoalBenchReport.title, "goal", ["goal"]),
     (FormulateReport.title, "formulate", ["formulate"]),
     ("Serving under load while the rules change", "serve", ["serve"]),
+    (DatasetReport.title, "dataset", ["dataset"]),
 ]
 for section in sections {
     for benchmark in benchmarks where section.names.contains(benchmark.name) && (only.isEmpty || only.contains(benchmark.name)) {
@@ -94,6 +100,7 @@ for section in sections {
     let markdown: String? = switch section.marker {
     case "formulate": formulate.map { FormulateReport(date: report.date, machine: machine, outcome: $0).markdown }
     case "goal": goal.map { GoalBenchReport(date: report.date, machine: machine, outcome: $0).markdown }
+    case "dataset": dataset.map { DatasetReport(date: report.date, machine: machine, outcome: $0).markdown }
     default: nil
     }
     print(markdown ?? report.markdown)
