@@ -57,7 +57,15 @@ import TestSupport
                 }
             }
         }
-        try await Task.sleep(for: .milliseconds(1500))
+        // Killed once a first run is saved (the clients go on saving), however slow the machine.
+        let runsURL = url.appendingPathComponent("v1/runs")
+        let watcher = URLSession(configuration: .ephemeral)
+        for _ in 0..<600 {
+            if let (data, _) = try? await watcher.data(from: runsURL),
+               let saved = try? JSONSerialization.jsonObject(with: data) as? [Any], !saved.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try await Task.sleep(for: .milliseconds(200))
         kill(server.processIdentifier, SIGKILL)
         try await Support.offThePool { server.waitUntilExit() }
         for client in clients { _ = await client.result }
