@@ -11,9 +11,9 @@ all: build
 # Lua 5.4 (pkg-config lua5.4), SQLite's headers for GRDB, luacheck for the plugin lint,
 # /usr/bin/time for the benchmarks' peak memory, and chromium for the run report's browser test.
 deps:
-	@if ! pkg-config --exists lua5.4 sqlite3 zlib libpcre2-8 2>/dev/null || ! command -v luacheck >/dev/null || [ ! -x /usr/bin/time ] || ! command -v chromium >/dev/null; then \
-	  echo "installing liblua5.4-dev, libsqlite3-dev, zlib1g-dev, libpcre2-dev, pkg-config, lua-check, time and chromium with apt-get"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq liblua5.4-dev libsqlite3-dev zlib1g-dev libpcre2-dev pkg-config lua-check time chromium >/dev/null; \
+	@if ! pkg-config --exists lua5.4 sqlite3 zlib libpcre2-8 libjpeg libpng 2>/dev/null || ! command -v luacheck >/dev/null || [ ! -x /usr/bin/time ] || ! command -v chromium >/dev/null; then \
+	  echo "installing liblua5.4-dev, libsqlite3-dev, zlib1g-dev, libpcre2-dev, libjpeg62-turbo-dev, libpng-dev, pkg-config, lua-check, time and chromium with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq liblua5.4-dev libsqlite3-dev zlib1g-dev libpcre2-dev libjpeg62-turbo-dev libpng-dev pkg-config lua-check time chromium >/dev/null; \
 	fi
 
 build: deps

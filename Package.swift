@@ -45,10 +45,16 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        // JPEG and PNG decoding for the photo measures (Debian's libjpeg-turbo and libpng); the
+        // libraries' longjmp error handling stays inside this C target.
+        .target(
+            name: "PhotoDecode",
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]
+        ),
         // Storage, clustering, scoring, learning, text and dataset primitives: plain Swift, no Lua.
         .target(
             name: "Builtins",
-            dependencies: ["CZlib", "CPCRE2", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CZlib", "CPCRE2", "PhotoDecode", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Bounded copies of the Lua library functions that loop in C (the string, table and utf8
         // libraries, load, tonumber, os.date): they charge their work to the sandbox's budgets.
