@@ -61,8 +61,16 @@ final class OutputFolder {
             old = aside
         }
         do { try fm.moveItem(at: staging, to: destination) } catch {
-            if let old { try? fm.moveItem(at: old, to: destination) }
-            throw .output(path: destination.path, message: "cannot move the output into place: \(error.localizedDescription)")
+            var restored = ""
+            if let old {
+                do {
+                    try fm.moveItem(at: old, to: destination)
+                    restored = "; the old folder is back in place"
+                } catch {
+                    restored = "; the old folder is at \(old.path)"
+                }
+            }
+            throw .output(path: destination.path, message: "cannot move the output into place (\(error.localizedDescription))\(restored)")
         }
         committed = true
         if let old { try? fm.removeItem(at: old) }
