@@ -51,10 +51,17 @@ let package = Package(
             name: "PhotoDecode",
             linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]
         ),
+        // Face detection for the photo measures: OpenCV's Haar cascade (Debian's libopencv-*-dev
+        // and opencv-data) behind a C interface; C++ exceptions stay inside this target.
+        .target(
+            name: "FaceDetect",
+            cxxSettings: [.unsafeFlags(["-I/usr/include/opencv4"])],
+            linkerSettings: [.linkedLibrary("opencv_core"), .linkedLibrary("opencv_imgproc"), .linkedLibrary("opencv_objdetect")]
+        ),
         // Storage, clustering, scoring, learning, text and dataset primitives: plain Swift, no Lua.
         .target(
             name: "Builtins",
-            dependencies: ["CZlib", "CPCRE2", "PhotoDecode", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CZlib", "CPCRE2", "PhotoDecode", "FaceDetect", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Bounded copies of the Lua library functions that loop in C (the string, table and utf8
         // libraries, load, tonumber, os.date): they charge their work to the sandbox's budgets.

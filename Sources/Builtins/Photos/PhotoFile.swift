@@ -40,7 +40,7 @@ public struct PhotoFile: Sendable {
                             : photo_decode_png(buffer.baseAddress, buffer.count, &decoded, &message, message.count)
         }
         guard status == 0, let pixels = decoded.pixels else {
-            throw PhotoError(path: path, message: "cannot be decoded: " + String(cString: message))
+            throw PhotoError(path: path, message: "cannot be decoded: " + cText(message))
         }
         defer { photo_free(&decoded) }
         let count = Int(decoded.width) * Int(decoded.height) * 3
@@ -56,7 +56,7 @@ public struct PhotoFile: Sendable {
         let status = image.pixels.withUnsafeBufferPointer { pixels in
             photo_encode_jpeg(pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(quality), &data, &size, &message, message.count)
         }
-        guard status == 0, let data else { throw PhotoError(path: "(memory)", message: String(cString: message)) }
+        guard status == 0, let data else { throw PhotoError(path: "(memory)", message: cText(message)) }
         defer { free(data) }
         return Array(UnsafeBufferPointer(start: data, count: Int(size)))
     }
@@ -69,4 +69,9 @@ public struct PhotoError: Error, Sendable, CustomStringConvertible, UserFacingEr
 
     public var description: String { "\(path) \(message)" }
     public var exitStatus: ExitStatus { .usage }
+}
+
+/// The text of a NUL-terminated C message buffer.
+func cText(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

@@ -1,6 +1,6 @@
 /// What the host measures on one photo, for a plugin's quality rules (seed 001): size,
-/// sharpness, exposure and a perceptual hash for near-duplicates. Face detection is not
-/// measured yet (issue 13's note says what remains).
+/// sharpness, exposure, faces (when a ``FaceDetector`` looked) and a perceptual hash for
+/// near-duplicates.
 ///
 /// - **Sharpness**: the variance of the 3×3 Laplacian of the luminance (0–255 scale) over the
 ///   inner pixels: a focused photo has strong edges and a high variance; blur lowers it.
@@ -18,7 +18,22 @@ public struct PhotoMeasures: Sendable, Codable, Equatable {
     public var highlights: Double
     /// The dHash, 16 hex digits.
     public var hash: String
+    /// Faces found, largest first; nil when no detector looked (never "no face" by omission).
+    public var faces: [FaceBox]?
+    /// The largest face's share of the frame (0 without a face; nil when no detector looked).
+    public var faceShare: Double?
 
+    /// The measures of `image`, with the faces `detector` finds when one is given.
+    public init(_ image: RGBImage, detector: FaceDetector?) throws(PhotoError) {
+        self.init(image)
+        if let detector {
+            let found = try detector.faces(in: image)
+            faces = found
+            faceShare = found.first?.share(ofWidth: image.width, height: image.height) ?? 0
+        }
+    }
+
+    /// The measures of `image` without faces.
     public init(_ image: RGBImage) {
         width = image.width
         height = image.height

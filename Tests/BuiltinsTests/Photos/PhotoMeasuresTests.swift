@@ -96,3 +96,32 @@ import Testing
         #expect(throws: PhotoError.self) { _ = try PhotoFile(path: garbage) }
     }
 }
+
+/// Faces, with OpenCV's cascade from opencv-data.
+@Suite struct FaceDetectorTests {
+    @Test func theAstronautHasOneFaceWhereHerFaceIs() throws {
+        let image = try PhotoFile(path: PhotoMeasuresTests.fixture).image
+        let measures = try PhotoMeasures(image, detector: try FaceDetector())
+        let faces = try #require(measures.faces)
+        #expect(faces.count == 1, "\(faces)")
+        let face = try #require(faces.first)
+        // Her face is in the upper middle of the 512×512 portrait.
+        #expect(face.x > 120 && face.x + face.width < 340 && face.y > 20 && face.y + face.height < 280, "\(face)")
+        #expect((measures.faceShare ?? 0) > 0.02 && (measures.faceShare ?? 1) < 0.3, "\(face)")
+    }
+
+    @Test func aCropWithoutHerFaceHasNone() throws {
+        let image = try PhotoFile(path: PhotoMeasuresTests.fixture).image
+        let corner = image.cropped(x: 300, y: 300, width: 212, height: 212)
+        let measures = try PhotoMeasures(corner, detector: try FaceDetector())
+        #expect(measures.faces == [])
+        #expect(measures.faceShare == 0)
+        #expect(PhotoMeasures(corner).faces == nil)  // no detector: unknown, not "no face"
+    }
+
+    @Test func aMissingCascadeIsAnErrorThatSaysWhy() {
+        #expect {
+            _ = try FaceDetector(cascade: "/nonexistent/cascade.xml")
+        } throws: { ($0 as? PhotoError)?.message.contains("opencv-data") == true }
+    }
+}
