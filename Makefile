@@ -8,8 +8,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-# Lua 5.4 (pkg-config lua5.4), SQLite's headers for GRDB, luacheck for the plugin lint,
-# /usr/bin/time for the benchmarks' peak memory, and chromium for the run report's browser test.
+# Lua 5.4 (pkg-config lua5.4), SQLite's headers for GRDB, zlib and PCRE2 for the dataset
+# commands, libjpeg-turbo, libpng and OpenCV's face cascade for the photo measures, luacheck for
+# the plugin lint, /usr/bin/time for the benchmarks' peak memory, and chromium for the run
+# report's browser test.
 deps:
 	@if ! pkg-config --exists lua5.4 sqlite3 zlib libpcre2-8 libjpeg libpng 2>/dev/null || ! command -v luacheck >/dev/null || [ ! -x /usr/bin/time ] || ! command -v chromium >/dev/null || [ ! -f /usr/include/opencv4/opencv2/objdetect.hpp ] || [ ! -f /usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml ]; then \
 	  echo "installing liblua5.4-dev, libsqlite3-dev, zlib1g-dev, libpcre2-dev, libjpeg62-turbo-dev, libpng-dev, OpenCV (core, imgproc, objdetect, data), pkg-config, lua-check, time and chromium with apt-get"; \
