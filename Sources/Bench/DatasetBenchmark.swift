@@ -206,7 +206,10 @@ extension DatasetBenchmark {
         guard let reader = FileHandle(forReadingAtPath: file.path) else { fail("dataset: cannot read \(file.path)") }
         defer { try? reader.close() }
         var count = 0, blank = true
-        while let chunk = try? reader.read(upToCount: 4 << 20), !chunk.isEmpty {
+        while true {
+            let chunk: Data
+            do { chunk = try reader.read(upToCount: 4 << 20) ?? Data() } catch { fail("dataset: cannot read \(file.path): \(error)") }
+            if chunk.isEmpty { break }
             for byte in chunk {
                 if byte == 0x0A {
                     if !blank { count += 1 }
@@ -220,7 +223,14 @@ extension DatasetBenchmark {
     }
 
     static func size(_ file: URL) -> Int64 {
-        ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber)?.int64Value ?? 0
+        do {
+            guard let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value else {
+                fail("dataset: no size for \(file.path)")
+            }
+            return size
+        } catch {
+            fail("dataset: cannot read the size of \(file.path): \(error)")
+        }
     }
 
     static func freeBytes(_ folder: URL) -> Int64? {

@@ -134,6 +134,16 @@ public indirect enum ExactJSON: Sendable, Equatable {
         return value
     }
 
+    /// The value of a hexadecimal digit (as `\uXXXX` escapes write them), nil for any other byte.
+    @inline(__always) static func hexValue(_ b: UInt8) -> UInt32? {
+        switch b {
+        case 0x30...0x39: UInt32(b - 0x30)
+        case 0x41...0x46: UInt32(b - 0x41 + 10)
+        case 0x61...0x66: UInt32(b - 0x61 + 10)
+        default: nil
+        }
+    }
+
     /// Scans a number literal at `start`: the index after it and whether it is an integer
     /// literal, or nil when the bytes there are not a JSON number.
     static func scanNumber(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Bool)? {
@@ -433,21 +443,12 @@ private struct Parser {
         var code: UInt32 = 0
         for _ in 0..<4 {
             position += 1
-            guard position < bytes.count, let digit = Self.hexValue(bytes[position]) else {
+            guard position < bytes.count, let digit = ExactJSON.hexValue(bytes[position]) else {
                 throw error(at: escape, "\\u must be followed by 4 hexadecimal digits")
             }
             code = code << 4 | digit
         }
         return code
-    }
-
-    static func hexValue(_ b: UInt8) -> UInt32? {
-        switch b {
-        case 0x30...0x39: UInt32(b - 0x30)
-        case 0x41...0x46: UInt32(b - 0x41 + 10)
-        case 0x61...0x66: UInt32(b - 0x61 + 10)
-        default: nil
-        }
     }
 
     func hex4(_ value: UInt16) -> String {

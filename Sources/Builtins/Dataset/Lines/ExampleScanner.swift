@@ -276,23 +276,11 @@ public struct ExampleScanner: Sendable {
         mutating func hexQuad() throws(Failure) -> UInt32 {
             var code: UInt32 = 0
             for i in 1...4 {
-                guard position + i < bytes.count, let digit = ExactJSONParserHex.value(bytes[position + i]) else { throw fail() }
+                guard position + i < bytes.count, let digit = ExactJSON.hexValue(bytes[position + i]) else { throw fail() }
                 code = code << 4 | digit
             }
             position += 5
             return code
-        }
-    }
-}
-
-/// Hex digits, as JSON's `\u` escapes write them.
-enum ExactJSONParserHex {
-    @inline(__always) static func value(_ b: UInt8) -> UInt32? {
-        switch b {
-        case 0x30...0x39: UInt32(b - 0x30)
-        case 0x41...0x46: UInt32(b - 0x41 + 10)
-        case 0x61...0x66: UInt32(b - 0x61 + 10)
-        default: nil
         }
     }
 }
