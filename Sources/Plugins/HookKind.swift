@@ -31,8 +31,11 @@ public enum HookKind: String, CaseIterable, Sendable, Codable {
     case multipliers
     /// Feedback type → function that maps one feedback to trait signals.
     case feedback
-    /// Tagging and quality rules for records (training data, photo sets).
+    /// Tagging rules for training records (seed 003).
     case tagging
+    /// Photo-set rules for face personas: scores, rejection, the training gate, the training
+    /// configuration and the validation gate.
+    case photos
 
     /// The manifest field that declares this hook.
     public var field: String { rawValue }
@@ -52,6 +55,7 @@ public enum HookKind: String, CaseIterable, Sendable, Codable {
         case .multipliers: "a function or a table"
         case .feedback: "a table of feedback_type = function(feedback)"
         case .tagging: "a table or a function"
+        case .photos: "a table { scores = {...}, weights = {...}, gate = function, training = function, validation = function }"
         }
     }
 }

@@ -43,6 +43,7 @@ struct ManifestValidator {
         contract.formulation = reader.readFormulation(table)
         (contract.learningPersonas, contract.feedback) = reader.readLearning(table)
         if table["tagging"] != .nil { contract.tagging = reader.readTagging(table["tagging"]) }
+        if table["photos"] != .nil { contract.photos = reader.readPhotos(table["photos"]) }
 
         let hooks = HookKind.allCases.filter { table[$0.field] != .nil }
         guard reader.problems.isEmpty, let name, let version, let api, let description else { return nil }

@@ -29,7 +29,7 @@ final class TestSession {
 
     /// The functions of `test`, by name (the schema of the test API lists the same names).
     static let functions = ["case", "equal", "near", "truthy", "falsy", "contains", "excludes", "fails", "rejects",
-                            "goal", "feature", "features", "persona", "formulate", "feedback", "tag"]
+                            "goal", "feature", "features", "persona", "formulate", "feedback", "tag", "photo", "photo_set", "validation"]
 
     /// The globals a test file gets: `test`.
     func globals(_ runtime: LuaRuntime) -> [String: LuaValue] {
@@ -137,6 +137,9 @@ final class TestSession {
         driver("formulate", drivers.formulate)
         driver("feedback", drivers.feedback)
         driver("tag", drivers.tag)
+        driver("photo", drivers.photo)
+        driver("photo_set", drivers.photoSet)
+        driver("validation", drivers.validation)
         return ["test": .table(Dictionary(uniqueKeysWithValues: api.map { (LuaKey.string($0.key), $0.value) }))]
     }
 

@@ -159,3 +159,8 @@ struct ContractReader {
         }
     }
 }
+
+extension LuaValue {
+    /// How this value is shown in a message about a wrong result (`number 5`, `nothing (nil)`).
+    public var shownInMessage: String { ContractReader.describe(self) }
+}

@@ -21,6 +21,8 @@ public struct PluginContract: Sendable {
     public var feedback: [String: FunctionHook] = [:]
     /// `tagging`: rules for tagging records.
     public var tagging: TaggingSpec?
+    /// `photos`: face-persona photo rules.
+    public var photos: PhotoRulesSpec?
 
     public init() {}
 }

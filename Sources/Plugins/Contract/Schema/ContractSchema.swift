@@ -46,6 +46,7 @@ public enum ContractSchema {
         case .tagging:
             .optional(hook.field, .union([.shape(tagging), .function(taggingFunction)]),
                       "Training-data tagging: a table of rules and targets, or a function of one example.")
+        case .photos: .optional(hook.field, .shape(photos), "Face-persona photo rules: scores, weights, rejection, gates and training configuration.")
         }
     }
 

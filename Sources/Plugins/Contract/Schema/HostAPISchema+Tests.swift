@@ -50,6 +50,14 @@ extension HostAPISchema {
                      results: [.required("outcome", .table, "status, signals, changes, version, message.")]),
             function("tag", "test.tag(example)", "This plugin's tagging function on one example.",
                      [.required("example", .table, "The example's fields.")], results: [.required("tag", .any, "What the tagging function returns.")]),
+            function("photo", "test.photo(photo)", "One photo through this plugin's photos scores, weights and reject rule.",
+                     [.required("photo", .table, "Its measures: file, format, bytes, width, height, sharpness, brightness, shadows, highlights, faces, face, hash, age_days.")],
+                     results: [.required("verdict", .table, "{ scores, overall, accepted, reasons }.")]),
+            function("photo_set", "test.photo_set(photos)", "A photo set as photos check judges it: duplicates, scores, the gate, the training configuration.",
+                     [.required("photos", .list(.table), "The photos' measures, in file order.")],
+                     results: [.required("set", .table, "{ ready, reasons, notes, training, accepted, total, duplicates, photos }.")]),
+            function("validation", "test.validation(scores)", "This plugin's validation gate on a model's check scores.",
+                     [.required("scores", .map(.number), "Check name → value (0–1).")], results: [.required("verdict", .table, "{ passed, reasons }.")]),
         ]))
 
     private static let body = FunctionShape(name: nil, signature: "function() … end", doc: "A function of no arguments.", parameters: [], results: [])
