@@ -105,7 +105,7 @@ let package = Package(
         .executableTarget(name: "persona-bench", dependencies: ["Host", "Plugins", "LuaBridge", "Builtins", "BenchFloor"],
                           path: "Sources/Bench"),
         // Helpers the test targets share (fixtures, temporary folders, sandboxes, the CLI runner).
-        .target(name: "TestSupport", dependencies: ["LuaBridge", "Plugins"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["LuaBridge", "Plugins", "Builtins"], path: "Tests/TestSupport"),
         .testTarget(name: "BuiltinsTests", dependencies: ["Builtins"]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "Builtins", "TestSupport"]),
         .testTarget(name: "PluginsTests", dependencies: ["Plugins", "LuaBridge", "Builtins", "TestSupport"]),

@@ -1,35 +1,25 @@
 import Builtins
 import Foundation
-import Host
-import Plugins
-import TestSupport
 
 /// Photo sets derived from the public-domain astronaut portrait (Tests/Fixtures/photos), with
 /// known properties, judged by the shipped `face_persona` rules.
 ///
 /// Good photos are crops around the face, scaled to at least 1024 px and written as PNG (over
 /// 500 KB); the crop window and brightness differ per photo so no two are near-duplicates.
-enum PhotoSetFixture {
-    static let source = Support.fixture("photos/astronaut.png").path
+public enum PhotoSetFixture {
+    public static let source = Support.fixture("photos/astronaut.png").path
 
-    static func image() throws -> RGBImage { try PhotoFile(path: source).image }
-
-    /// The shipped plugin's photo rules.
-    static func rules() throws -> (PhotoRules, PluginLoader) {
-        let loader = PluginLoader()
-        let set = try loader.loadAll(from: Support.plugins)
-        return (try PhotoRules(from: set, named: "face_persona"), loader)
-    }
+    public static func image() throws -> RGBImage { try PhotoFile(path: source).image }
 
     /// A good photo: the crop of side `side` whose top-left corner is (`x`, `y`), scaled to
     /// `size` px, brightness times `light`.
-    static func good(_ image: RGBImage, x: Int, y: Int, side: Int, size: Int = 1024, light: Double = 1) -> RGBImage {
+    public static func good(_ image: RGBImage, x: Int, y: Int, side: Int, size: Int = 1024, light: Double = 1) -> RGBImage {
         grain(image.cropped(x: x, y: y, width: side, height: side).resized(width: size, height: size).scaledBrightness(by: light))
     }
 
     /// `image` with a faint fixed grain (±4 levels), as a camera's sensor leaves: an upscaled
     /// crop is otherwise so smooth that its PNG stays under the rules' 500 KB.
-    static func grain(_ image: RGBImage) -> RGBImage {
+    public static func grain(_ image: RGBImage) -> RGBImage {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         let pixels = image.pixels.map { v -> UInt8 in
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -41,7 +31,7 @@ enum PhotoSetFixture {
 
     /// Six good photos (distinct crops) as PNG bytes, made once per test process (deriving
     /// them in a debug build takes seconds).
-    static let goodPNGs: [Data] = {
+    public static let goodPNGs: [Data] = {
         guard let image = try? image() else { return [] }
         return (0..<6).compactMap { i in
             let photo = good(image, x: 90 + 12 * (i % 5), y: 10 + 8 * (i / 5), side: 260 + 10 * (i % 3), light: 0.9 + 0.05 * Double(i % 4))
@@ -50,14 +40,14 @@ enum PhotoSetFixture {
     }()
 
     /// `count` (at most 6) good photos as PNG files in `folder`, named 01.png, 02.png, …
-    static func writeGood(_ count: Int, in folder: URL) throws {
+    public static func writeGood(_ count: Int, in folder: URL) throws {
         guard goodPNGs.count == 6 else { throw PhotoError.problem(source, "could not derive the good photos") }
         for i in 0..<count {
             try goodPNGs[i].write(to: folder.appendingPathComponent(String(format: "%02d.png", i + 1)))
         }
     }
 
-    static func write(_ image: RGBImage, as name: String, in folder: URL) throws {
+    public static func write(_ image: RGBImage, as name: String, in folder: URL) throws {
         let url = folder.appendingPathComponent(name)
         let bytes = name.hasSuffix(".png") ? try PNGWriter.encode(image) : try PhotoFile.jpeg(image, quality: 92)
         try Data(bytes).write(to: url)
