@@ -44,6 +44,15 @@ public struct PhotoFacts: Sendable, Codable, Equatable {
         case ageDays = "age_days", duplicateOf = "duplicate_of"
     }
 
+    /// Facts given one by one (tests, and photos measured elsewhere).
+    public init(file: String, format: String, bytes: Int, width: Int, height: Int, sharpness: Double, brightness: Double,
+                shadows: Double, highlights: Double, faces: Int, face: Face?, hash: String,
+                taken: String? = nil, ageDays: Double? = nil, duplicateOf: String? = nil) {
+        (self.file, self.format, self.bytes, self.width, self.height) = (file, format, bytes, width, height)
+        (self.sharpness, self.brightness, self.shadows, self.highlights) = (sharpness, brightness, shadows, highlights)
+        (self.faces, self.face, self.hash, self.taken, self.ageDays, self.duplicateOf) = (faces, face, hash, taken, ageDays, duplicateOf)
+    }
+
     /// The facts of a measured photo at time `now`. A photo measured without a detector cannot
     /// be judged on faces, so that is refused rather than read as "no face".
     public init(_ photo: MeasuredPhoto, now: Date) throws(PhotoError) {
