@@ -106,7 +106,7 @@ let package = Package(
                           path: "Sources/Bench"),
         // Helpers the test targets share (fixtures, temporary folders, sandboxes, the CLI runner).
         .target(name: "TestSupport", dependencies: ["LuaBridge", "Plugins", "Builtins"], path: "Tests/TestSupport"),
-        .testTarget(name: "BuiltinsTests", dependencies: ["Builtins"]),
+        .testTarget(name: "BuiltinsTests", dependencies: ["Builtins", "TestSupport"]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "Builtins", "TestSupport"]),
         .testTarget(name: "PluginsTests", dependencies: ["Plugins", "LuaBridge", "Builtins", "TestSupport"]),
         .testTarget(name: "HostTests", dependencies: ["Host", "Plugins", "LuaBridge", "Builtins", "TestSupport"]),

@@ -4,9 +4,9 @@ import Foundation
 // persona-bench: the release benchmark behind `make bench` for the Lua plugin host.
 //
 // Runs the benchmarks below, prints each section's markdown to stdout and rewrites it between its
-// bench:<section> markers of docs/BENCHMARKS.md (host, goal, formulate).
+// bench:<section> markers of docs/BENCHMARKS.md (host, goal, formulate, serve, dataset, photos).
 //
-// Usage: persona-bench [--only hook|load|start|host|goal|formulate|serve|dataset]... [NAME]... [--no-write]
+// Usage: persona-bench [--only hook|load|start|host|goal|formulate|serve|dataset|photos]... [NAME]... [--no-write]
 //        persona-bench catalogue [N]
 // PERSONA_BENCH_GOAL_ROWS=20000[,…] runs the goal benchmark on other table sizes, for a quick check; it
 // implies --no-write. So does PERSONA_BENCH_DATASET_ROWS=SIDE,LARGE (the dataset benchmark's two file sizes);
@@ -22,6 +22,8 @@ var formulate: FormulateOutcome?
 var goal: GoalOutcome?
 /// The dataset benchmark's side-by-side figures, for its own section (DatasetReport).
 var dataset: DatasetOutcome?
+/// The photo benchmark's steps, for its own section (PhotosReport).
+var photos: PhotosOutcome?
 
 /// The benchmarks, by the name `--only` takes.
 let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
@@ -32,6 +34,7 @@ let benchmarks: [(name: String, run: () -> BenchmarkResult)] = [
     ("formulate", { let outcome = FormulateBenchmark().run(); formulate = outcome; return outcome.result }),
     ("serve", { ServeLoadBenchmark().run() }),
     ("dataset", { let outcome = DatasetBenchmark().run(); dataset = outcome; return outcome.result }),
+    ("photos", { let outcome = PhotosBenchmark().run(); photos = outcome; return outcome.result }),
 ]
 
 // `persona-bench catalogue [N]`: writes a plugins folder whose skincare catalogue is the generated
@@ -58,7 +61,7 @@ while let argument = arguments.popFirst() {
     case "--no-write":
         write = false
     case "-h", "--help":
-        print("usage: persona-bench [--only hook|load|start|host|goal|formulate|serve|dataset]... [NAME]... [--no-write]")
+        print("usage: persona-bench [--only hook|load|start|host|goal|formulate|serve|dataset|photos]... [NAME]... [--no-write]")
         exit(0)
     case let name where !name.hasPrefix("-"):
         only.insert(name)
@@ -78,7 +81,7 @@ if let unknown = only.first(where: { name in !benchmarks.contains { $0.name == n
 let machine = MachineInfo.current()  // before the runs: the load average is the one they started under
 var results: [String: BenchmarkResult] = [:]
 
-// Five sections of docs/BENCHMARKS.md: the host's micro-benchmarks, the goal pipeline, formulation, serving, dataset tagging. Each is
+// Six sections of docs/BENCHMARKS.md: the host's micro-benchmarks, the goal pipeline, formulation, serving, dataset tagging, photo checks. Each is
 // written as soon as its benchmarks have run, so a later benchmark that stops the run does not lose it.
 let sections: [(title: String, marker: String, names: [String])] = [
     ("Lua plugin host", "host", ["hook", "load", "start"]),
@@ -86,6 +89,7 @@ let sections: [(title: String, marker: String, names: [String])] = [
     (FormulateReport.title, "formulate", ["formulate"]),
     ("Serving under load while the rules change", "serve", ["serve"]),
     (DatasetReport.title, "dataset", ["dataset"]),
+    (PhotosReport.title, "photos", ["photos"]),
 ]
 for section in sections {
     for benchmark in benchmarks where section.names.contains(benchmark.name) && (only.isEmpty || only.contains(benchmark.name)) {
@@ -101,6 +105,7 @@ for section in sections {
     case "formulate": formulate.map { FormulateReport(date: report.date, machine: machine, outcome: $0).markdown }
     case "goal": goal.map { GoalBenchReport(date: report.date, machine: machine, outcome: $0).markdown }
     case "dataset": dataset.map { DatasetReport(date: report.date, machine: machine, outcome: $0).markdown }
+    case "photos": photos.map { PhotosReport(date: report.date, machine: machine, outcome: $0).markdown }
     default: nil
     }
     print(markdown ?? report.markdown)

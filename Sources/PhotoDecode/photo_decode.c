@@ -192,39 +192,38 @@ int photo_decode_png(const unsigned char *data, size_t size, photo_image *out, c
     return 0;
 }
 
-void photo_free(photo_image *image) {
-    free(image->pixels);
-    image->pixels = NULL;
-}
-
 int photo_encode_png(const unsigned char *pixels, int width, int height,
                      unsigned char **data, size_t *size, char *error, size_t error_size) {
+    // libpng's simplified API: no longjmp reaches here; a first call sizes the buffer.
     png_image image;
     memset(&image, 0, sizeof image);
     image.version = PNG_IMAGE_VERSION;
     image.width = (png_uint_32)width;
     image.height = (png_uint_32)height;
     image.format = PNG_FORMAT_RGB;
-    png_alloc_size_t length = 0;
     *data = NULL;
-    if (!png_image_write_to_memory(&image, NULL, &length, 0, pixels, 0, NULL)) {
-        snprintf(error, error_size, "PNG encoder: %s", image.message);
+    *size = 0;
+    png_alloc_size_t needed = 0;
+    if (!png_image_write_to_memory(&image, NULL, &needed, 0, pixels, 0, NULL) || needed == 0) {
+        snprintf(error, error_size, "PNG: %s", image.message);
         png_image_free(&image);
         return -1;
     }
-    unsigned char *buffer = malloc(length);
-    if (!buffer) {
-        snprintf(error, error_size, "PNG encoder: out of memory");
+    unsigned char *buffer = malloc(needed);
+    if (!buffer) { snprintf(error, error_size, "PNG: out of memory"); png_image_free(&image); return -1; }
+    if (!png_image_write_to_memory(&image, buffer, &needed, 0, pixels, 0, NULL)) {
+        snprintf(error, error_size, "PNG: %s", image.message);
         png_image_free(&image);
-        return -1;
-    }
-    if (!png_image_write_to_memory(&image, buffer, &length, 0, pixels, 0, NULL)) {
-        snprintf(error, error_size, "PNG encoder: %s", image.message);
         free(buffer);
-        png_image_free(&image);
         return -1;
     }
     *data = buffer;
-    *size = length;
+    *size = (size_t)needed;
     return 0;
 }
+
+void photo_free(photo_image *image) {
+    free(image->pixels);
+    image->pixels = NULL;
+}
+

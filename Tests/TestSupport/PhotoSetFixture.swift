@@ -35,7 +35,7 @@ public enum PhotoSetFixture {
         guard let image = try? image() else { return [] }
         return (0..<6).compactMap { i in
             let photo = good(image, x: 90 + 12 * (i % 5), y: 10 + 8 * (i / 5), side: 260 + 10 * (i % 3), light: 0.9 + 0.05 * Double(i % 4))
-            return (try? PNGWriter.encode(photo)).map { Data($0) }
+            return (try? PhotoFile.png(photo)).map { Data($0) }
         }
     }()
 
@@ -49,7 +49,7 @@ public enum PhotoSetFixture {
 
     public static func write(_ image: RGBImage, as name: String, in folder: URL) throws {
         let url = folder.appendingPathComponent(name)
-        let bytes = name.hasSuffix(".png") ? try PNGWriter.encode(image) : try PhotoFile.jpeg(image, quality: 92)
+        let bytes = name.hasSuffix(".png") ? try PhotoFile.png(image) : try PhotoFile.jpeg(image, quality: 92)
         try Data(bytes).write(to: url)
     }
 }

@@ -49,7 +49,7 @@ public enum PhotoBatch {
         do {
             let file = try PhotoFile(path: path)
             let measures = try PhotoMeasures(file.image, detector: detector)
-            return .success(MeasuredPhoto(path: path, format: file.format, bytes: file.bytes, measures: measures))
+            return .success(MeasuredPhoto(path: path, format: file.format, bytes: file.bytes, measures: measures, taken: file.taken?.date))
         } catch {
             return .failure(error)
         }

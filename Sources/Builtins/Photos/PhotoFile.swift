@@ -3,7 +3,8 @@ import PhotoDecode
 
 /// A photo file read and decoded with Debian's libjpeg-turbo or libpng (by its magic bytes,
 /// whatever its name). A file that is not a JPEG or PNG, or is damaged or cut short, is a
-/// ``PhotoError`` naming it; decoding never crashes.
+/// ``PhotoError`` naming it; decoding never crashes. The capture date comes from the same bytes'
+/// EXIF (``ExifDate``).
 public struct PhotoFile: Sendable {
     /// The formats the host decodes.
     public enum Format: String, Sendable, Codable {
@@ -15,6 +16,8 @@ public struct PhotoFile: Sendable {
     /// The file's size in bytes.
     public let bytes: Int
     public let image: RGBImage
+    /// When the photo was taken, from its EXIF; nil when it says nothing usable.
+    public let taken: ExifDate?
 
     /// Reads and decodes `path`.
     public init(path: String) throws(PhotoError) {
@@ -24,7 +27,9 @@ public struct PhotoFile: Sendable {
         }
         self.path = path
         bytes = data.count
-        (format, image) = try Self.decode([UInt8](data), path: path)
+        let contents = [UInt8](data)
+        (format, image) = try Self.decode(contents, path: path)
+        taken = ExifDate.read(from: contents)
     }
 
     /// Decodes JPEG or PNG bytes.
@@ -59,6 +64,19 @@ public struct PhotoFile: Sendable {
         guard status == 0, let data else { throw PhotoError(path: "(memory)", message: cText(message)) }
         defer { free(data) }
         return Array(UnsafeBufferPointer(start: data, count: Int(size)))
+    }
+
+    /// `image` encoded as PNG (8-bit RGB, libpng's default compression).
+    public static func png(_ image: RGBImage) throws(PhotoError) -> [UInt8] {
+        var data: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        var message = [CChar](repeating: 0, count: 256)
+        let status = image.pixels.withUnsafeBufferPointer { pixels in
+            photo_encode_png(pixels.baseAddress, Int32(image.width), Int32(image.height), &data, &size, &message, message.count)
+        }
+        guard status == 0, let data else { throw PhotoError(path: "(memory)", message: cText(message)) }
+        defer { free(data) }
+        return Array(UnsafeBufferPointer(start: data, count: size))
     }
 }
 

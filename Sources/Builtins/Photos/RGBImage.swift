@@ -81,4 +81,16 @@ public struct RGBImage: Sendable, Equatable {
         for row in y..<(y + h) { out += pixels[(3 * (row * width + x))..<(3 * (row * width + x + w))] }
         return RGBImage(width: w, height: h, pixels: out)
     }
+
+    /// The mirror image (left and right swapped).
+    public func mirrored() -> RGBImage {
+        var out = [UInt8](repeating: 0, count: pixels.count)
+        for y in 0..<height {
+            for x in 0..<width {
+                let from = 3 * (y * width + x), to = 3 * (y * width + width - 1 - x)
+                out[to] = pixels[from]; out[to + 1] = pixels[from + 1]; out[to + 2] = pixels[from + 2]
+            }
+        }
+        return RGBImage(width: width, height: height, pixels: out)
+    }
 }

@@ -20,7 +20,7 @@ void photo_free(photo_image *image);
 int photo_encode_jpeg(const unsigned char *pixels, int width, int height, int quality,
                       unsigned char **data, unsigned long *size, char *error, size_t error_size);
 
-// Encodes RGB pixels as PNG (libpng's simplified API) into a buffer the caller frees with free().
+// Encodes RGB pixels as 8-bit PNG into a buffer the caller frees with free().
 int photo_encode_png(const unsigned char *pixels, int width, int height,
                      unsigned char **data, size_t *size, char *error, size_t error_size);
 

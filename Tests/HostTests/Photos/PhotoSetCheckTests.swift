@@ -95,6 +95,27 @@ import TestSupport
         #expect(try photo(report, "02.png").facts.duplicateOf == nil)
     }
 
+    @Test func theEXIFDateGivesTheAgeAndOldPhotosAreRejected() throws {
+        let folder = try self.folder(good: 2)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 01.png carries a capture date three years before the check; 02.png one a month before.
+        for (name, taken) in [("01.png", "2023:11:04 10:00:00"), ("02.png", "2026-11-04 10:00:00".replacingOccurrences(of: "-", with: ":"))] {
+            let url = folder.appendingPathComponent(name)
+            let tiff = ExifTestTIFF(ifd0: [], exif: [(0x9003, taken)]).bytes
+            try Data(ExifTestTIFF.insertChunk("eXIf", tiff, into: [UInt8](try Data(contentsOf: url)))).write(to: url)
+        }
+        let (rules, _) = try PhotoSetFixture.rules()
+        var check = PhotoSetCheck(rules: rules)
+        check.now = ISO8601DateFormatter().date(from: "2026-12-04T10:00:00Z")!
+        let report = try check.run(folder: folder.path)
+        let old = try photo(report, "01.png"), recent = try photo(report, "02.png")
+        #expect(old.facts.taken == "2023-11-04T10:00:00Z")
+        #expect(old.facts.ageDays == 1126)
+        #expect(old.reasons == ["taken 1126 days ago; at most two years"])
+        #expect(recent.facts.ageDays == 30)
+        #expect(recent.accepted)
+    }
+
     @Test func storedFactsJudgedAgainGiveTheSameVerdicts() throws {
         let folder = try self.folder(good: 5)
         defer { try? FileManager.default.removeItem(at: folder) }
