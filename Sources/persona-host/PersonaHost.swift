@@ -21,7 +21,7 @@ struct PersonaHost: ParsableCommand {
             a flag beats an environment variable, which beats the config file.
             """,
         version: "persona-host \(version) (host API \(HostAPI.version), \(LuaRuntime.release))",
-        subcommands: [RunCommand.self, DataCommand.self, IntentsCommand.self, RunsCommand.self, PluginsCommand.self, TestCommand.self, DatasetCommand.self, PhotosCommand.self, PersonaCommand.self, InteractionsCommand.self, FeedbackCommand.self, ServeCommand.self]
+        subcommands: [RunCommand.self, DataCommand.self, IntentsCommand.self, RunsCommand.self, PluginsCommand.self, TestCommand.self, DatasetCommand.self, PhotosCommand.self, FacePersonaCommand.self, AuditCommand.self, PersonaCommand.self, InteractionsCommand.self, FeedbackCommand.self, ServeCommand.self]
     )
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
