@@ -49,7 +49,7 @@ final class FaceFixture {
     }
 
     /// Trains `word` with a fixture trainer, collecting the events.
-    func train(_ word: String = "maya", _ trainer: String, timeout: TimeInterval? = 10) throws -> (FaceVersionRecord, [TrainerEvent]) {
+    func train(_ trainer: String, persona word: String = "maya", timeout: TimeInterval? = 10) throws -> (FaceVersionRecord, [TrainerEvent]) {
         var events: [TrainerEvent] = []
         let version = try service.train(triggerWord: word, trainer: Self.trainer(trainer), config: .object(["steps": .number(10)]),
                                         timeout: timeout) { events.append($0) }
