@@ -46,7 +46,7 @@ extension FacePersonaService {
         }
         var pending: String?
         if moved {
-            if let problem = FaceFolders.remove(deleting) {
+            if let problem = removeFolder(deleting) {
                 pending = "\(deleting) (\(problem)); it is removed the next time the face store is opened"
             } else {
                 try store.write("finishing a removal") { try $0.removePendingRemoval(path: deleting) }
@@ -64,7 +64,7 @@ extension FacePersonaService {
     public func finishPendingRemovals() throws -> [PendingRemovalRecord] {
         var left: [PendingRemovalRecord] = []
         for removal in try pendingRemovals() {
-            if FaceFolders.remove(removal.path) == nil {
+            if removeFolder(removal.path) == nil {
                 try store.write("finishing a removal") { try $0.removePendingRemoval(path: removal.path) }
             } else {
                 left.append(removal)

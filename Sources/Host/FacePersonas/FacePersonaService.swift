@@ -15,10 +15,18 @@ public final class FacePersonaService: Sendable {
     /// The face store folder (absolute).
     public let storeRoot: String
     let folders: FaceFolders
+    /// Removes a folder (with retries); nil when it is gone, else why not. Tests replace it to
+    /// simulate a folder that will not go.
+    let removeFolder: @Sendable (String) -> String?
 
     /// Opens the face store of `database` at `storeRoot` (created when first needed) and finishes
     /// the removals earlier deletions left pending.
-    public init(database: PersonaDatabase, storeRoot: String) throws {
+    public convenience init(database: PersonaDatabase, storeRoot: String) throws {
+        try self.init(database: database, storeRoot: storeRoot, removeFolder: { FaceFolders.remove($0) })
+    }
+
+    init(database: PersonaDatabase, storeRoot: String, removeFolder: @escaping @Sendable (String) -> String?) throws {
+        self.removeFolder = removeFolder
         store = FaceStore(database: database)
         let absolute = URL(fileURLWithPath: storeRoot).standardizedFileURL.path
         self.storeRoot = absolute
