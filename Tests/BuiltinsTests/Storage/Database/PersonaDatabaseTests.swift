@@ -90,7 +90,7 @@ import Testing
             }
         }
         let database = try PersonaDatabase(path: path, mode: .mustExist)
-        #expect(try database.appliedMigrations().suffix(2) == ["v4.users-fingerprint", "v4.runs-data", "v5.face-personas"])
+        #expect(try database.appliedMigrations().suffix(3) == ["v4.users-fingerprint", "v4.runs-data", "v5.face-personas"])
         #expect(try RunStore(database: database).load(id: 1).run.data == nil)
         let users = UserStore(database: database)
         let first = try users.fingerprint()
