@@ -77,8 +77,9 @@ extension FacePersonaService {
     private func externalModel(_ version: FaceVersionRecord, persona id: String) -> String? {
         guard let model = version.modelRef else { return nil }
         if model.contains("://") { return model }
-        guard model.hasPrefix("/") else { return nil }  // relative: inside the version's model folder
-        let standardized = URL(fileURLWithPath: model).standardizedFileURL.path
+        // A relative path is relative to the version's model folder (and may still climb out of it).
+        let path = model.hasPrefix("/") ? model : folders.models(id, version: version.version) + "/" + model
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         return standardized.hasPrefix(folders.persona(id) + "/") ? nil : model
     }
 }

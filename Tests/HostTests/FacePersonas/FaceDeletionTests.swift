@@ -52,13 +52,14 @@ import Testing
         _ = try fixture.service.train(triggerWord: "maya", trainer: .export(folder: export), config: .object([:]), timeout: nil) { _ in }
         let outside = fixture.folder.appendingPathComponent("outside.bin").path
         try fixture.service.store.write("test") { tx in
-            for (number, model) in [(2, "s3://models/maya.safetensors"), (3, outside), (4, fixture.storeRoot + "/\(id)/models/v4/m.bin")] {
+            for (number, model) in [(2, "s3://models/maya.safetensors"), (3, outside), (4, fixture.storeRoot + "/\(id)/models/v4/m.bin"),
+                                    (5, "m.bin"), (6, "../../../escaped.bin")] {
                 try tx.insertVersion(FaceVersionRecord(personaID: id, version: number, status: .ready, config: .object([:]), modelRef: model,
                                                        createdAt: "t", updatedAt: "t"))
             }
         }
         let report = try fixture.service.delete(triggerWord: "maya")
-        #expect(report.externalModels == ["s3://models/maya.safetensors", outside])
+        #expect(report.externalModels == ["s3://models/maya.safetensors", outside, "../../../escaped.bin"])
         #expect(report.exportFolders == [export])
         #expect(FileManager.default.fileExists(atPath: export + "/request.json"))
     }

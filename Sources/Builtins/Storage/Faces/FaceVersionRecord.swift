@@ -66,7 +66,8 @@ public struct FaceJobRecord: Sendable, Codable, Equatable {
     /// 0–100, as the trainer last reported.
     public var progress: Int
     public var error: String?
-    /// An id the trainer reported for its own bookkeeping.
+    /// An id the trainer reported for its own bookkeeping; for an export, the folder written
+    /// (it holds copies of the photos, so a deletion lists it).
     public var externalID: String?
     /// The persona-host process that runs the trainer.
     public var hostPID: Int
