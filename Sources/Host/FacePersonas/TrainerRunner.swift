@@ -23,6 +23,8 @@ struct TrainerRunner {
     var killGrace: TimeInterval = 5
     /// How many stderr lines an error message quotes.
     static let stderrLines = 20
+    /// The longest stdout line read (a protocol line is short; this stops a runaway output).
+    static let longestLine = 1 << 20
 
     /// How a run ended.
     enum Outcome: Equatable {
@@ -61,6 +63,10 @@ struct TrainerRunner {
                 if let errData { if errData.isEmpty { stderrOpen = false } else { stderr.append(errData) } }
                 guard let outData else { continue }
                 if outData.isEmpty { stdoutOpen = false; stdout.finish() } else { stdout.append(outData) }
+                if stdout.pendingBytes > Self.longestLine {
+                    stopReason = "trainer line \(lineNumber + 1): longer than \(Self.longestLine / 1024) KiB"
+                    break
+                }
                 while let line = stdout.nextLine() {
                     lineNumber += 1
                     guard final == nil else { continue }  // the result is in; later lines are not read
@@ -119,6 +125,8 @@ struct LineBuffer {
     private var finished = false
 
     mutating func append(_ data: Data) { pending.append(data) }
+    /// Bytes read but not yet returned as a line.
+    var pendingBytes: Int { pending.count }
     mutating func finish() { finished = true }
 
     mutating func nextLine() -> String? {
