@@ -23,6 +23,10 @@ public enum FacePersonaError: UserFacingError, Sendable, Equatable {
     case illegalTransition(triggerWord: String, current: FacePersonaStatus, action: FaceLifecycle.Action)
     /// A trainer job is running for the persona (deletion waits for it).
     case jobRunning(job: String, pid: Int)
+    /// The persona has no accepted photo to train on.
+    case noAcceptedPhotos(String)
+    /// The training timeout is not a positive number of seconds.
+    case invalidTimeout(Double)
     /// The trainer config is not a JSON object.
     case invalidConfig(String)
     /// The export folder already exists (an export never replaces a folder).
@@ -33,7 +37,7 @@ public enum FacePersonaError: UserFacingError, Sendable, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .invalidTriggerWord, .triggerWordTaken, .noPersona, .noPhotos, .badPhoto, .consentFile, .consent,
-             .illegalTransition, .jobRunning, .invalidConfig, .exportFolderExists: .usage
+             .illegalTransition, .jobRunning, .noAcceptedPhotos, .invalidTimeout, .invalidConfig, .exportFolderExists: .usage
         case .files: .failure
         }
     }
@@ -60,6 +64,10 @@ public enum FacePersonaError: UserFacingError, Sendable, Equatable {
                 + (current == .training && action == .train ? " (a trainer is running for it)" : "")
         case let .jobRunning(job, pid):
             "training job \(job) is running (pid \(pid)); wait for it to end before deleting the persona"
+        case let .noAcceptedPhotos(word):
+            "face persona \"\(word)\" has no accepted photo to train on; create it again with photos the rules accept"
+        case let .invalidTimeout(seconds):
+            "the training timeout must be more than 0 seconds (got \(seconds))"
         case let .invalidConfig(problem):
             "trainer config: \(problem)"
         case let .exportFolderExists(path):

@@ -16,11 +16,15 @@ extension FacePersonaService {
     ///   - onEvent: called on this thread as the training goes.
     /// - Throws: ``FacePersonaError`` (exit 2) for an unknown persona, a state that does not
     ///   allow training (a training running, a version waiting for validation), a config that
-    ///   is not an object or an export folder that exists.
+    ///   is not an object, a timeout that is not positive, no accepted photo, or an export
+    ///   folder that exists.
     public func train(triggerWord: String, trainer: TrainerChoice, config: JSONValue, timeout: TimeInterval?,
                       onEvent: (TrainerEvent) -> Void) throws -> FaceVersionRecord {
         guard case .object = config else { throw FacePersonaError.invalidConfig("must be a JSON object, like {\"steps\": 1000}") }
+        if let timeout, !(timeout > 0) { throw FacePersonaError.invalidTimeout(timeout) }
         let persona = try resolve(triggerWord)
+        let accepted = try store.read("reading face persona photos") { try $0.photos(of: persona.id) }.filter(\.accepted).count
+        guard accepted > 0 else { throw FacePersonaError.noAcceptedPhotos(persona.triggerWord) }
         switch trainer {
         case .export(let folder): return try export(persona, to: folder, config: config, onEvent: onEvent)
         case .command(let command): return try run(command, persona: persona, config: config, timeout: timeout, onEvent: onEvent)

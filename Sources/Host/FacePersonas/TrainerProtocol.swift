@@ -25,12 +25,14 @@ public enum TrainerEvent: Sendable, Equatable {
 public struct TrainerRequest: Sendable, Codable, Equatable {
     public static let protocolName = "persona-host-trainer/1"
 
+    /// Which persona and version is trained.
     public struct Persona: Sendable, Codable, Equatable {
         public var triggerWord: String
         public var version: Int
         enum CodingKeys: String, CodingKey { case triggerWord = "trigger_word", version }
     }
 
+    /// One accepted photo, as the trainer sees it.
     public struct Photo: Sendable, Codable, Equatable {
         /// Absolute (or, in an export, relative to the export folder).
         public var path: String

@@ -158,6 +158,14 @@ import Testing
         #expect(try fixture.train("ok.sh").0.version == 3)
     }
 
+    @Test func trainingNeedsAnAcceptedPhotoAndAPositiveTimeout() throws {
+        let fixture = try FaceFixture()
+        try fixture.service.create(triggerWord: "maya", consent: FaceFixture.consent, photos: [try fixture.photo("a.jpg", accepted: false)])
+        #expect(throws: FacePersonaError.noAcceptedPhotos("maya")) { try fixture.train("ok.sh") }
+        #expect(throws: FacePersonaError.invalidTimeout(0)) { try fixture.train("ok.sh", timeout: 0) }
+        #expect(try fixture.service.versions(triggerWord: "maya").isEmpty)
+    }
+
     @Test func configMustBeAnObject() throws {
         let fixture = try FaceFixture()
         try fixture.create()
