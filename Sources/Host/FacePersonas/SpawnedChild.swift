@@ -24,8 +24,9 @@ final class SpawnedChild {
     init(command: String, directory: String) throws(SpawnError) {
         func pipePair() throws(SpawnError) -> (read: Int32, write: Int32) {
             var fds: [Int32] = [-1, -1]
-            guard pipe(&fds) == 0 else { throw SpawnError(description: "pipe: \(String(cString: strerror(errno)))") }
-            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            // Close-on-exec from the start: a trainer another thread starts meanwhile must not
+            // inherit this one's pipes (it would hold its stdout open).
+            guard linuxPipe2(&fds, O_CLOEXEC) == 0 else { throw SpawnError(description: "pipe: \(String(cString: strerror(errno)))") }
             return (fds[0], fds[1])
         }
         let stdin = try pipePair(), stdout = try pipePair(), stderr = try pipePair()
@@ -157,3 +158,7 @@ final class SpawnedChild {
         return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
     }
 }
+
+/// glibc's `pipe2(2)`, which the Glibc module only declares under `_GNU_SOURCE`.
+@_silgen_name("pipe2")
+private func linuxPipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32

@@ -160,7 +160,7 @@ import Testing
 
     @Test func trainingNeedsAnAcceptedPhotoAndAPositiveTimeout() throws {
         let fixture = try FaceFixture()
-        try fixture.service.create(triggerWord: "maya", consent: FaceFixture.consent, photos: [try fixture.photo("a.jpg", accepted: false)])
+        _ = try fixture.service.create(triggerWord: "maya", consent: FaceFixture.consent, photos: [try fixture.photo("a.jpg", accepted: false)])
         #expect(throws: FacePersonaError.noAcceptedPhotos("maya")) { try fixture.train("ok.sh") }
         #expect(throws: FacePersonaError.invalidTimeout(0)) { try fixture.train("ok.sh", timeout: 0) }
         #expect(try fixture.service.versions(triggerWord: "maya").isEmpty)
