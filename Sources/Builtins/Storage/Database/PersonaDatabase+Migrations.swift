@@ -30,6 +30,9 @@ extension PersonaDatabase {
     ///   hash of an existing table is computed on first use.
     /// - `v4.runs-data`: each run's ``UsersFingerprint`` (`users_rows`, `users_hash`,
     ///   `users_version`; NULL for runs saved before, which say they have none).
+    /// - `v5.face-personas`: face personas, their consent, photos, trained versions and trainer
+    ///   jobs (`face_*`, cascading from `face_personas`), the `audit_log` and the
+    ///   `pending_removals` of store folders (see ``FaceStore``).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1.users") { db in
@@ -179,6 +182,9 @@ extension PersonaDatabase {
                 ALTER TABLE runs ADD COLUMN users_hash INTEGER;
                 ALTER TABLE runs ADD COLUMN users_version INTEGER;
                 """)
+        }
+        migrator.registerMigration("v5.face-personas") { db in
+            try FaceStore.createTables(db)
         }
         return migrator
     }

@@ -8,9 +8,11 @@ import Testing
         try withTemporaryDatabase { temporary in
             let database = temporary.database
             #expect(try database.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning", "v3.checksums",
-                                                         "v4.users-fingerprint", "v4.runs-data"])
-            #expect(try database.tableNames() == ["feedback", "interactions", "learner_states", "persona_members", "persona_versions",
-                                                  "personas", "runs", "signals", "users", "users_column_cache", "users_fingerprint"])
+                                                         "v4.users-fingerprint", "v4.runs-data", "v5.face-personas"])
+            #expect(try database.tableNames() == ["audit_log", "face_consents", "face_jobs", "face_personas", "face_photos", "face_versions",
+                                                  "feedback", "interactions", "learner_states", "pending_removals", "persona_members",
+                                                  "persona_versions", "personas", "runs", "signals", "users", "users_column_cache",
+                                                  "users_fingerprint"])
 
             let schema = try temporary.users.schema()
             #expect(schema.names == SeedColumn.all.map(\.name))
@@ -31,7 +33,7 @@ import Testing
             try temporary.database.execute("INSERT INTO users (user_id, age) VALUES (1, 30)")
             let reopened = try PersonaDatabase(path: temporary.database.path)
             #expect(try reopened.appliedMigrations() == ["v1.users", "v1.runs", "v1.column-cache", "v2.learning", "v3.checksums",
-                                                         "v4.users-fingerprint", "v4.runs-data"])
+                                                         "v4.users-fingerprint", "v4.runs-data", "v5.face-personas"])
             #expect(try UserStore(database: reopened).count() == 1)
         }
     }
@@ -59,7 +61,7 @@ import Testing
             }
         }
         let database = try PersonaDatabase(path: path, mode: .mustExist)
-        #expect(try database.appliedMigrations().last == "v4.runs-data")
+        #expect(try database.appliedMigrations().last == "v5.face-personas")
         let stats = try UserStore(database: database).stats()
         let age = stats.column("age")?.numeric
         #expect(stats.rowCount == 2 && age?.min == 30 && age?.max == 40 && age?.mean == 35)
@@ -88,7 +90,7 @@ import Testing
             }
         }
         let database = try PersonaDatabase(path: path, mode: .mustExist)
-        #expect(try database.appliedMigrations().suffix(2) == ["v4.users-fingerprint", "v4.runs-data"])
+        #expect(try database.appliedMigrations().suffix(3) == ["v4.users-fingerprint", "v4.runs-data", "v5.face-personas"])
         #expect(try RunStore(database: database).load(id: 1).run.data == nil)
         let users = UserStore(database: database)
         let first = try users.fingerprint()
