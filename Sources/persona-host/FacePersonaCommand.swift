@@ -80,10 +80,13 @@ struct FacePersonaCreateCommand: ParsableCommand {
                            overall: p.overall, scores: p.scores, accepted: p.accepted, reasons: p.reasons,
                            measures: try JSONDocument(encoding: p.facts).decode(JSONValue.self))
         }
-        guard let service = try store.service(.write) else { throw CLIFailure(status: .failure, message: "the database could not be opened") }
+        // Creating face personas is creating data: a database named but missing is created, and said so.
+        let path = store.database.resolvedPath
+        let existed = FileManager.default.fileExists(atPath: path)
+        guard let service = try store.service(.create) else { throw CLIFailure(status: .failure, message: "\(path): the database could not be opened") }
         let detail = try service.create(triggerWord: name, consent: record, photos: inputs)
-        if store.wantsJSON { return try Output.json(FacePersonaCreated(persona: detail, check: report)) }
-        Output.lines(FacePersonaText.created(detail, report))
+        if store.wantsJSON { return try Output.json(FacePersonaCreated(persona: detail, check: report, database: path, createdDatabase: !existed)) }
+        Output.lines((existed ? [] : ["created the database \(path) (it did not exist)"]) + FacePersonaText.created(detail, report))
     }
 }
 
@@ -91,4 +94,7 @@ struct FacePersonaCreateCommand: ParsableCommand {
 struct FacePersonaCreated: Encodable {
     var persona: FacePersonaDetail
     var check: PhotoCheckReport
+    var database: String
+    /// True when this command created the database file.
+    var createdDatabase: Bool
 }

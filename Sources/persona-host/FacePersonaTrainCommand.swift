@@ -49,9 +49,12 @@ struct FacePersonaTrainCommand: ParsableCommand {
             throw CLIFailure(status: .usage, message: "\(detail.persona.triggerWord) is not ready for training (rules: \(report.plugin) \(report.pluginVersion)):\n"
                              + report.gate.reasons.map { "  - \($0)" }.joined(separator: "\n"))
         }
-        let accepted = Set(report.photos.enumerated().filter { $0.element.accepted }.map { detail.photos[$0.offset].position })
+        // The verdicts of the rules as they are now are what trains: stored first, so `show` agrees.
+        try service.rejudge(triggerWord: name, verdicts: zip(detail.photos, report.photos).map { stored, judged in
+            .init(photoID: stored.id, overall: judged.overall, scores: judged.scores, accepted: judged.accepted, reasons: judged.reasons)
+        })
         let choice: TrainerChoice = trainer == "export" ? .export(folder: out ?? "") : .command(trainer)
-        let version = try service.train(triggerWord: name, trainer: choice, config: config, accepted: accepted, timeout: timeout) { event in
+        let version = try service.train(triggerWord: name, trainer: choice, config: config, timeout: timeout) { event in
             switch event {
             case .started(let version, let job, let pid): ProgressLine.stage("version \(version): job \(job) started (pid \(pid))")
             case .progress(let percent, let message, _): ProgressLine.stage("training: \(percent)%\(message.map { " \($0)" } ?? "")")

@@ -31,6 +31,40 @@ extension FacePersonaService {
         }
     }
 
+    /// A stored photo's new verdict from the rules as they are now.
+    public struct Verdict: Sendable {
+        public var photoID: String
+        public var overall: Double
+        public var scores: [String: Double]
+        public var accepted: Bool
+        public var reasons: [String]
+
+        public init(photoID: String, overall: Double, scores: [String: Double], accepted: Bool, reasons: [String]) {
+            (self.photoID, self.overall, self.scores, self.accepted, self.reasons) = (photoID, overall, scores, accepted, reasons)
+        }
+    }
+
+    /// Stores the verdicts the rules gave the persona's photos when judged again (before a
+    /// training: edited rules decide which photos train), in one transaction with an audit entry
+    /// saying how many changed.
+    public func rejudge(triggerWord: String, verdicts: [Verdict]) throws {
+        let persona = try resolve(triggerWord)
+        try store.write("storing photo verdicts") { tx in
+            let before = Dictionary(uniqueKeysWithValues: try tx.photos(of: persona.id).map { ($0.id, $0) })
+            var changed = 0
+            for v in verdicts {
+                guard let old = before[v.photoID] else { throw FacePersonaError.files(path: storeRoot, problem: "photo \(v.photoID) is not one of \(triggerWord)'s") }
+                if old.accepted != v.accepted || old.overall != v.overall || old.reasons != v.reasons || old.scores != v.scores { changed += 1 }
+                try tx.updateVerdict(photoID: v.photoID, overall: v.overall, scores: v.scores, accepted: v.accepted, reasons: v.reasons)
+            }
+            if changed > 0 {
+                _ = try tx.addAudit(action: "face_persona.rejudged", subject: persona.id,
+                                    details: .object(["photos": .number(Double(changed)),
+                                                      "accepted": .number(Double(verdicts.filter(\.accepted).count))]), at: Self.now())
+            }
+        }
+    }
+
     /// Applies the validation plugin's verdict to the version waiting for it: `passed` makes it
     /// `ready`, else `failed`; `scores` and `reasons` are stored with it.
     public func validate(triggerWord: String, scores: [String: Double], passed: Bool, reasons: [String]) throws -> FaceVersionRecord {

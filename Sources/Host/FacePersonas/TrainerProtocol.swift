@@ -69,10 +69,13 @@ public struct TrainerRequest: Sendable, Codable, Equatable {
         return try encoder.encode(self)
     }
 
-    /// The face box of a photo's measures: `faces[0]` when present.
+    /// The face box of a photo's stored facts: `face` (the largest face), or `faces[0]` when
+    /// the measures list every box.
     static func face(in measures: JSONValue) -> FaceBox? {
-        guard case .object(let object) = measures, case .array(let faces)? = object["faces"], case .object(let box)? = faces.first,
-              case .number(let x)? = box["x"], case .number(let y)? = box["y"], case .number(let width)? = box["width"],
+        guard case .object(let object) = measures else { return nil }
+        var found: JSONValue? = object["face"]
+        if found == nil, case .array(let faces)? = object["faces"] { found = faces.first }
+        guard case .object(let box)? = found, case .number(let x)? = box["x"], case .number(let y)? = box["y"], case .number(let width)? = box["width"],
               case .number(let height)? = box["height"] else { return nil }
         return FaceBox(x: Int(x), y: Int(y), width: Int(width), height: Int(height))
     }

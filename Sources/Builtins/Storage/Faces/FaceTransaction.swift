@@ -85,6 +85,14 @@ public struct FaceTransaction {
                              photo.accepted, try JSONDocument.encode(photo.reasons), try JSONDocument.encode(photo.measures)])
     }
 
+    /// Replaces a stored photo's verdict (the rules judged it again); false when there is no such photo.
+    @discardableResult
+    public func updateVerdict(photoID: String, overall: Double, scores: [String: Double], accepted: Bool, reasons: [String]) throws -> Bool {
+        try db.execute(sql: "UPDATE face_photos SET overall = ?, scores = ?, accepted = ?, reasons = ? WHERE id = ?",
+                       arguments: [overall, try JSONDocument.encode(scores), accepted, try JSONDocument.encode(reasons), photoID])
+        return db.changesCount == 1
+    }
+
     /// The persona's photos in position order.
     public func photos(of personaID: String) throws -> [FacePhotoRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM face_photos WHERE persona_id = ? ORDER BY position", arguments: [personaID]).map { row in
