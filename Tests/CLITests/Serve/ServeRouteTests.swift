@@ -14,7 +14,7 @@ import Builtins
             #expect(health.status == 200)
             #expect(health.json["status"] as? String == "ok")
             #expect((health.json["plugins"] as? [String: Any])?["generation"] as? Int == 1)
-            #expect((health.json["plugins"] as? [String: Any])?["loaded"] as? Int == 6)  // the six shipped plugins
+            #expect((health.json["plugins"] as? [String: Any])?["loaded"] as? Int == 7)  // the seven shipped plugins
 
             let created = try await client.post("/v1/goals", json: #"{"goal": "Gen Z Moms", "k": 3, "seed": 9, "algo": "kmeans"}"#)
             #expect(created.status == 201, "\(created.text)")
