@@ -32,6 +32,7 @@ public final class FacePersonaService: Sendable {
         self.storeRoot = absolute
         folders = FaceFolders(root: absolute)
         try finishPendingRemovals()
+        try recoverLeftovers()
     }
 
     /// The face store next to a database file: `<database path>.faces`.
