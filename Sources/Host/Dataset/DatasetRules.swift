@@ -9,24 +9,12 @@ public struct DatasetRules {
 
     /// Picks the tagging plugin of `plugins`: the one named `name`, or the only one there is.
     public init(from plugins: PluginSet, named name: String?) throws(DatasetError) {
-        let tagging = plugins.plugins.filter { $0.contract.tagging != nil }
-        if let name {
-            guard let plugin = plugins.plugins.first(where: { $0.name == name }) else {
-                let skipped = plugins.failures.contains { $0.source?.entryName == name }
-                throw .plugin(skipped ? "plugin \(name) did not load (see plugins check)"
-                              : "no plugin named \(name)\(Suggestion.phrase(for: name, among: plugins.plugins.map(\.name)))")
-            }
-            guard let spec = plugin.contract.tagging else { throw .plugin("plugin \(name) has no tagging rules (a `tagging` table or function)") }
-            self.plugin = plugin
-            self.spec = spec
-            return
-        }
-        guard let plugin = tagging.first, let spec = plugin.contract.tagging else {
-            throw .plugin("no plugin has tagging rules (a `tagging` table or function); the shipped one is plugins/dataset_personas")
-        }
-        guard tagging.count == 1 else {
-            throw .plugin("\(tagging.count) plugins have tagging rules (\(tagging.map(\.name).joined(separator: ", "))): choose one with --plugin NAME")
-        }
+        let plugin: Plugin
+        do {
+            plugin = try plugins.single(providing: .tagging, named: name, rules: "tagging rules (a `tagging` table or function)",
+                                        shipped: "plugins/dataset_personas")
+        } catch { throw .plugin(error.description) }
+        guard let spec = plugin.contract.tagging else { throw .plugin("plugin \(plugin.name) has no tagging rules (a `tagging` table or function)") }
         self.plugin = plugin
         self.spec = spec
     }

@@ -11,21 +11,11 @@ public struct PhotoRules {
 
     /// The rules of `plugins`' photo plugin: the one named `name`, or the only one with `photos`.
     public init(from plugins: PluginSet, named name: String?) throws(PhotoCheckError) {
-        let providing = plugins.plugins.filter { $0.contract.photos != nil }
-        if let name {
-            guard let plugin = plugins.plugins.first(where: { $0.name == name }) else {
-                throw .plugin("no plugin named \(name)\(Suggestion.phrase(for: name, among: plugins.plugins.map(\.name)))")
-            }
-            guard let spec = plugin.contract.photos else { throw .plugin("plugin \(name) has no `photos` rules") }
-            self.init(plugin: plugin, spec: spec)
-            return
-        }
-        guard let plugin = providing.first, let spec = plugin.contract.photos else {
-            throw .plugin("no plugin has `photos` rules; the shipped one is plugins/face_persona")
-        }
-        guard providing.count == 1 else {
-            throw .plugin("\(providing.count) plugins have `photos` rules (\(providing.map(\.name).joined(separator: ", "))): choose one with --plugin NAME")
-        }
+        let plugin: Plugin
+        do {
+            plugin = try plugins.single(providing: .photos, named: name, rules: "`photos` rules", shipped: "plugins/face_persona")
+        } catch { throw .plugin(error.description) }
+        guard let spec = plugin.contract.photos else { throw .plugin("plugin \(plugin.name) has no `photos` rules") }
         self.init(plugin: plugin, spec: spec)
     }
 
