@@ -36,6 +36,27 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: out + "/tagging.json"))
     }
 
+    /// A run killed with `kill -9` leaves its hidden staging folder; the next run into the same
+    /// output removes it and says so, and leaves a live process's alone.
+    @Test func aKilledRunsStagingFolderIsRemovedByTheNextRun() throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try examples(in: folder)
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let abandoned = folder.appendingPathComponent(".out.partial-\(dead.processIdentifier)")
+        let live = folder.appendingPathComponent(".out.partial-1")  // pid 1 is always alive
+        for path in [abandoned, live] { try FileManager.default.createDirectory(at: path, withIntermediateDirectories: false) }
+        let out = folder.appendingPathComponent("out").path
+        let result = try CLIRunner.run(["dataset", "tag", input, "--out", out, "--plugins", Self.fixturePlugins])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+        #expect(result.stderr.contains("removed \(abandoned.path), left by an interrupted run"))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+    }
+
     @Test func aMalformedLineExitsTwoNamingFileLineAndFieldAndWritesNothing() throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

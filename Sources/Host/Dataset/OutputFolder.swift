@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Logging
 
 /// A dataset command's output folder, written whole or not at all: files go to a hidden
 /// sibling folder (`.NAME.partial-PID`) that is renamed into place only when the command
@@ -28,6 +29,7 @@ final class OutputFolder {
             guard force else { throw .usage("--out \(path) already exists; pass --force to replace it") }
         }
         staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
+        Self.removeAbandoned(beside: destination)
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -39,6 +41,26 @@ final class OutputFolder {
     deinit {
         if !committed { try? FileManager.default.removeItem(at: staging) }
     }
+
+    /// Staging folders of this output left by a run that was killed (`.NAME.partial-PID` whose
+    /// process no longer exists): removed, each said on stderr. A live process's is left alone.
+    static func removeAbandoned(beside destination: URL) {
+        let parent = destination.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent).partial-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = parent.appendingPathComponent(name)
+            do {
+                try FileManager.default.removeItem(at: path)
+                logger.notice("removed \(path.path), left by an interrupted run (process \(pid) has ended)")
+            } catch {
+                logger.warning("\(path.path) was left by an interrupted run and cannot be removed: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    private static let logger = Logger(label: "persona-host.dataset")
 
     /// The staging path of file `name`.
     func file(_ name: String) -> URL { staging.appendingPathComponent(name) }
