@@ -161,4 +161,62 @@ import TestSupport
         #expect(try w.run(["create", "Maya", "--photos", w.photos, "--consent", w.consent]).status == 0)
         #expect(try status(w, "Maya") == "pending")
     }
+
+    /// Whether `pid` has ended (waiting up to 5 s): gone, or a zombie nobody reaped yet (an
+    /// orphaned trainer is reparented to pid 1, which in a container may never reap it).
+    static func ended(_ pid: Int32) -> Bool {
+        for _ in 0..<50 {
+            if kill(pid, 0) != 0 { return true }
+            if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+               let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
+            usleep(100_000)
+        }
+        return false
+    }
+
+    /// Ctrl-C during a training stops the trainer's whole process group (it runs in its own, so
+    /// the terminal's signal would not reach it) and records the version as failed: no orphan
+    /// keeps training, no version stays `training`.
+    @Test func anInterruptedTrainingStopsTheTrainerAndFailsTheVersion() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        #expect(try w.run(["create", "Maya", "--photos", w.photos, "--consent", w.consent]).status == 0)
+        let pidFile = w.root.appendingPathComponent("trainer.pid").path
+        let script = w.root.appendingPathComponent("sleepy.sh").path
+        try """
+            #!/bin/sh
+            echo $$ > '\(pidFile)'
+            cat > /dev/null
+            echo '{"status":"training","progress":1}'
+            exec sleep 60
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let host = Process()
+        host.executableURL = CLIRunner.binary
+        host.arguments = ["face-persona", "train", "Maya", "--trainer", "sh " + script, "--db", w.db]
+        host.currentDirectoryURL = w.root
+        host.standardOutput = Pipe()
+        let errors = Pipe()
+        host.standardError = errors
+        try host.run()
+        // Wait (up to 60 s) for the trainer to be running: it writes its pid first.
+        var trainerPID: Int32?
+        for _ in 0..<600 where trainerPID == nil {
+            if let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                trainerPID = pid
+            } else {
+                usleep(100_000)
+            }
+        }
+        let pid = try #require(trainerPID, "the trainer never started")
+        usleep(300_000)
+        host.interrupt()  // SIGINT, as Ctrl-C sends to the host's process group
+        host.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(host.terminationStatus == 1, "\(stderr)")
+        #expect(stderr.contains("interrupted by signal 2"))
+        #expect(Self.ended(pid), "the trainer \(pid) is still running")
+        let versions = try #require(try w.json(["versions", "Maya"]) as? [[String: Any]])
+        #expect(versions.first?["status"] as? String == "failed")
+        #expect((versions.first?["error"] as? String)?.contains("interrupted") == true)
+    }
 }

@@ -33,12 +33,15 @@ public enum FacePersonaError: UserFacingError, Sendable, Equatable {
     case exportFolderExists(String)
     /// A file or folder of the face store (or an export) could not be written or moved.
     case files(path: String, problem: String)
+    /// The host was interrupted (Ctrl-C, SIGTERM, SIGHUP) during a training: the trainer was
+    /// stopped and the version recorded as failed.
+    case interrupted(signal: Int32)
 
     public var exitStatus: ExitStatus {
         switch self {
         case .invalidTriggerWord, .triggerWordTaken, .noPersona, .noPhotos, .badPhoto, .consentFile, .consent,
              .illegalTransition, .jobRunning, .noAcceptedPhotos, .invalidTimeout, .invalidConfig, .exportFolderExists: .usage
-        case .files: .failure
+        case .files, .interrupted: .failure
         }
     }
 
@@ -74,6 +77,8 @@ public enum FacePersonaError: UserFacingError, Sendable, Equatable {
             "\(path) already exists; an export writes a new folder (remove it or choose another)"
         case let .files(path, problem):
             "\(path): \(problem)"
+        case let .interrupted(signal):
+            "interrupted by signal \(signal): the trainer was stopped and the version is recorded as failed"
         }
     }
 }

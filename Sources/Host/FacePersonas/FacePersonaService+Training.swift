@@ -132,6 +132,10 @@ extension FacePersonaService {
             _ = try? finish(persona, version: version.version, job: jobID, outcome: .failed("the host stopped the training: \(error)"))
             throw error
         }
+        if case .interrupted(let signal) = outcome {
+            _ = try finish(persona, version: version.version, job: jobID, outcome: outcome)
+            throw FacePersonaError.interrupted(signal: signal)
+        }
         let finished = try finish(persona, version: version.version, job: jobID, outcome: checked(outcome, output: output))
         onEvent(.finished(finished.status, error: finished.error))
         return finished
@@ -159,6 +163,12 @@ extension FacePersonaService {
                 version.modelRef = model
                 job.status = .succeeded
                 job.progress = 100
+            case .interrupted(let signal):
+                let error = "interrupted: the host got signal \(signal) and stopped the trainer"
+                version.status = try FaceLifecycle.check(persona.triggerWord, from: FacePersonaStatus(latest: version.status), .trainerFailed)
+                version.error = error
+                job.status = .failed
+                job.error = error
             case .failed(let error):
                 version.status = try FaceLifecycle.check(persona.triggerWord, from: FacePersonaStatus(latest: version.status), .trainerFailed)
                 version.error = error

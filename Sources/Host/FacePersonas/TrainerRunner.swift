@@ -30,12 +30,39 @@ struct TrainerRunner {
     enum Outcome: Equatable {
         case trained(model: String)
         case failed(String)
+        /// The host got SIGINT, SIGTERM or SIGHUP: the trainer's group was stopped.
+        case interrupted(signal: Int32)
+    }
+
+    /// The signal that interrupted the host while a trainer ran (0: none). Written only by the
+    /// signal handler, read by the run loop between polls.
+    nonisolated(unsafe) static var interruption: Int32 = 0
+
+    /// While a trainer runs, SIGINT (Ctrl-C), SIGTERM and SIGHUP stop it instead of ending the
+    /// host: its own process group does not get the terminal's signals, so without this it
+    /// would train on, orphaned, with the version left `training`.
+    private static func forwardInterrupts() {
+        interruption = 0
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { received in TrainerRunner.interruption = received }
+            sigaddset(&set, sig)
+        }
+        // A parent may have started the host with them blocked (they would wait until the end).
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    private static func restoreInterrupts() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
     }
 
     /// Runs the trainer; `progress` is called for each `training` line (its errors stop the
     /// trainer and are rethrown). `started` gets the trainer's pid.
     func run(started: (Int32) throws -> Void, progress: (Int, String?, String?) throws -> Void) throws -> Outcome {
         signal(SIGPIPE, SIG_IGN)
+        Self.forwardInterrupts()
+        defer { Self.restoreInterrupts() }
         let child: SpawnedChild
         do { child = try SpawnedChild(command: command, directory: workingDirectory) } catch {
             return .failed("cannot start the trainer: \(error)")
@@ -54,6 +81,10 @@ struct TrainerRunner {
         var stdoutOpen = true, stderrOpen = true
         do {
             while stdoutOpen && stopReason == nil {
+                if Self.interruption != 0 {
+                    child.stop(grace: killGrace)
+                    return .interrupted(signal: Self.interruption)
+                }
                 if let deadline, Date() >= deadline {
                     stopReason = "no result after \(Self.seconds(timeout ?? 0)) s"
                     break
@@ -92,6 +123,10 @@ struct TrainerRunner {
         while status == nil {
             status = child.exitStatus()
             if status != nil { break }
+            if Self.interruption != 0 {
+                child.stop(grace: killGrace)
+                return .interrupted(signal: Self.interruption)
+            }
             if let deadline, Date() >= deadline {
                 child.stop(grace: killGrace)
                 return .failed("no result after \(Self.seconds(timeout ?? 0)) s")
