@@ -26,7 +26,7 @@ struct PluginsNewCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The plugin's name: lower-case letters, digits, '_' and '-', starting with a letter.", valueName: "name"))
     var name: String
-    @Option(help: ArgumentHelp("What the plugin provides: goal, formulation, learning or tagging.", valueName: "kind"))
+    @Option(help: ArgumentHelp("What the plugin provides: goal, formulation, learning, tagging or photos.", valueName: "kind"))
     var kind: String
     @Option(help: ArgumentHelp("The folder to write it in (default: the plugins folder).", valueName: "dir"))
     var dir: String?
@@ -127,6 +127,8 @@ struct PluginsNewCommand: ParsableCommand {
         case .tagging:
             commands.append("persona-host dataset generate --rows 1000 --out sample.jsonl")
             commands.append("persona-host dataset tag sample.jsonl --out tagged --plugin \(scaffold.name)\(plugins)")
+        case .photos:
+            commands.append("persona-host photos check PHOTOS_FOLDER --plugin \(scaffold.name)\(plugins)")
         }
         return commands
     }

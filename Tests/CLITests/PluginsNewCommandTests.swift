@@ -21,7 +21,7 @@ import TestSupport
         return (root, plugins)
     }
 
-    @Test(arguments: ["goal", "formulation", "learning", "tagging"])
+    @Test(arguments: ["goal", "formulation", "learning", "tagging", "photos"])
     func eachKindPassesCheckAndItsTestsInAnEmptyFolder(kind: String) throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -101,7 +101,7 @@ import TestSupport
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // Short names, and the longest (64 characters), which every line must still fit around.
-        for kind in ["goal", "formulation", "learning", "tagging"] {
+        for kind in ["goal", "formulation", "learning", "tagging", "photos"] {
             let name = prefix + kind.prefix(4)
             #expect(try CLIRunner.run(["plugins", "new", name, "--kind", kind, "--dir", folder.path]).status == 0, "\(name)")
         }
@@ -116,7 +116,7 @@ import TestSupport
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("Total: 0 warnings / 0 errors in 8 files"), "\(text)")
+        #expect(text.contains("Total: 0 warnings / 0 errors in 10 files"), "\(text)")
     }
 
     // MARK: Refusals: exit 2 (3), a message that says why, nothing written
@@ -141,7 +141,7 @@ import TestSupport
                         says: "is not a valid plugin name: a plugin name uses lower-case letters, digits, '_' and '-', starts with a letter")
         }
         try refusal(["pets", "--kind", "goall"], in: folder,
-                    says: "--kind must be goal, formulation, learning or tagging, got 'goall' (did you mean 'goal'?)")
+                    says: "--kind must be goal, formulation, learning, tagging or photos, got 'goall' (did you mean 'goal'?)")
     }
 
     @Test func neverOverwritesAndNeedsAnExistingFolder() throws {

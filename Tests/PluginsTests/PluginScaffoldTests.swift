@@ -36,6 +36,9 @@ import TestSupport
                 #expect(contract.feedback.keys.sorted() == ["categorical"])
             case .tagging:
                 #expect(contract.tagging?.rules != nil && contract.tagging?.targets != nil)
+            case .photos:
+                #expect(contract.photos?.scores.map(\.name) == ["face", "resolution"])
+                #expect(contract.photos?.reject != nil)
             }
         }
     }

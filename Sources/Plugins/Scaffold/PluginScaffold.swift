@@ -17,6 +17,8 @@ public struct PluginScaffold: Sendable {
         case learning
         /// A tagging rule.
         case tagging
+        /// Photo-set rules for face personas.
+        case photos
 
         /// How the kind is described in messages.
         public var summary: String {
@@ -25,6 +27,7 @@ public struct PluginScaffold: Sendable {
             case .formulation: "a formulation domain"
             case .learning: "a learning persona"
             case .tagging: "a tagging rule"
+            case .photos: "photo-set rules for face personas"
             }
         }
     }
@@ -59,6 +62,7 @@ public struct PluginScaffold: Sendable {
         case .formulation: files = FormulationTemplate(words: words).files
         case .learning: files = LearningTemplate(words: words).files
         case .tagging: files = TaggingTemplate(words: words).files
+        case .photos: files = PhotosTemplate(words: words).files
         }
     }
 
@@ -87,7 +91,7 @@ public struct PluginScaffold: Sendable {
             if let owner = set.plugins.first(where: { $0.contract.learningPersonas.contains { $0.id == name } }) {
                 throw .personaTaken(id: name, plugin: owner.name)
             }
-        case .tagging:
+        case .tagging, .photos:
             break
         }
     }
