@@ -94,7 +94,11 @@ struct DatasetBenchmark {
 
         // persona-host alone on the larger file: its memory must not grow with the input.
         let needed = Int64(sizes.large) * Int64(Self.diskBytesPerRow)
-        if let free = Self.freeBytes(work), free < needed {
+        let free = Self.freeBytes(work)
+        if free == nil {
+            FileHandle.standardError.write(Data("persona-bench: dataset: free space in \(work.path) is unknown; running \(sizes.large) rows anyway (a full disk fails the run)\n".utf8))
+        }
+        if let free, free < needed {
             outcome.largeSkipped = "only \(Format.fixed(Double(free) / 1e9, 1)) GB free in \(work.path), \(Format.fixed(Double(needed) / 1e9, 1)) GB needed"
             FileHandle.standardError.write(Data("persona-bench: dataset: \(sizes.large) rows skipped: \(outcome.largeSkipped!)\n".utf8))
         } else {
@@ -233,8 +237,13 @@ extension DatasetBenchmark {
         }
     }
 
+    /// Free bytes on `folder`'s file system; nil when the system does not say (the caller states it).
     static func freeBytes(_ folder: URL) -> Int64? {
-        ((try? FileManager.default.attributesOfFileSystem(forPath: folder.path))?[.systemFreeSize] as? NSNumber)?.int64Value
+        do {
+            return (try FileManager.default.attributesOfFileSystem(forPath: folder.path)[.systemFreeSize] as? NSNumber)?.int64Value
+        } catch {
+            return nil
+        }
     }
 
     /// Copies `file` into `parts` (two files), cut at the first line break after half its size.

@@ -34,6 +34,9 @@ enum PhotoReportText {
             }
             lines.append("training: " + shown.joined(separator: ", ") + " (all fields with --json)")
         }
+        if report.undated > 0 {
+            lines.append("\(report.undated) photo(s) carry no EXIF capture date: their age is unknown to the rules")
+        }
         if !report.skipped.isEmpty { lines.append("skipped (hidden or folders): \(report.skipped.joined(separator: ", "))") }
         lines.append("rules: \(report.plugin) \(report.pluginVersion); \(String(format: "%.2f s", report.seconds))")
         return lines

@@ -14,6 +14,7 @@ import TestSupport
         #expect(result.stdout.contains("NOT READY for training: 3 of 3 photos accepted"))
         #expect(result.stdout.contains("3 of 3 photos accepted; at least 5 needed"))
         #expect(result.stdout.contains("01.png"))
+        #expect(result.stdout.contains("3 photo(s) carry no EXIF capture date: their age is unknown to the rules"))
     }
 
     @Test func jsonIsPureAndCarriesEveryPhotoAndTheGate() throws {
@@ -29,6 +30,7 @@ import TestSupport
         let training = try #require(object["training"] as? [String: Any])
         #expect(training["model_base"] as? String == "flux-dev")
         #expect(object["accepted"] as? Int == 5)
+        #expect(object["undated"] as? Int == 5)
     }
 
     @Test func aTruncatedPhotoIsNamedWithExitTwo() throws {

@@ -9,7 +9,7 @@ import Foundation
 public enum PhotoSetFixture {
     public static let source = Support.fixture("photos/astronaut.png").path
 
-    public static func image() throws -> RGBImage { try PhotoFile(path: source).image }
+    public static func image() throws(PhotoError) -> RGBImage { try PhotoFile(path: source).image }
 
     /// A good photo: the crop of side `side` whose top-left corner is (`x`, `y`), scaled to
     /// `size` px, brightness times `light`.
@@ -31,19 +31,20 @@ public enum PhotoSetFixture {
 
     /// Six good photos (distinct crops) as PNG bytes, made once per test process (deriving
     /// them in a debug build takes seconds).
-    public static let goodPNGs: [Data] = {
-        guard let image = try? image() else { return [] }
-        return (0..<6).compactMap { i in
-            let photo = good(image, x: 90 + 12 * (i % 5), y: 10 + 8 * (i / 5), side: 260 + 10 * (i % 3), light: 0.9 + 0.05 * Double(i % 4))
-            return (try? PhotoFile.png(photo)).map { Data($0) }
+    /// The error, when they could not be made, is each test's failure.
+    public static let goodPNGs: Result<[Data], PhotoError> = Result { () throws(PhotoError) -> [Data] in
+        let source = try image()
+        return try (0..<6).map { i throws(PhotoError) in
+            let photo = good(source, x: 90 + 12 * (i % 5), y: 10 + 8 * (i / 5), side: 260 + 10 * (i % 3), light: 0.9 + 0.05 * Double(i % 4))
+            return Data(try PhotoFile.png(photo))
         }
-    }()
+    }
 
     /// `count` (at most 6) good photos as PNG files in `folder`, named 01.png, 02.png, …
     public static func writeGood(_ count: Int, in folder: URL) throws {
-        guard goodPNGs.count == 6 else { throw PhotoError.problem(source, "could not derive the good photos") }
+        let photos = try goodPNGs.get()
         for i in 0..<count {
-            try goodPNGs[i].write(to: folder.appendingPathComponent(String(format: "%02d.png", i + 1)))
+            try photos[i].write(to: folder.appendingPathComponent(String(format: "%02d.png", i + 1)))
         }
     }
 

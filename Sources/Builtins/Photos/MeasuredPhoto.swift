@@ -64,10 +64,3 @@ public enum PhotoBatch {
         func set(_ i: Int, _ value: Result<MeasuredPhoto, PhotoError>) { values[i] = value }
     }
 }
-
-extension PhotoError {
-    /// A problem with the photo at `path` found after decoding (`message` follows the path).
-    public static func problem(_ path: String, _ message: String) -> PhotoError {
-        PhotoError(path: path, message: message)
-    }
-}

@@ -85,6 +85,12 @@ public struct PhotoError: Error, Sendable, CustomStringConvertible, UserFacingEr
     public var path: String
     public var message: String
 
+    /// A problem with the photo at `path` (`message` follows the path: "is not a JPEG or PNG file").
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
     public var description: String { "\(path) \(message)" }
     public var exitStatus: ExitStatus { .usage }
 }

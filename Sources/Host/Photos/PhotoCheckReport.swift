@@ -22,10 +22,12 @@ public struct PhotoCheckReport: Sendable, Codable {
     public var seconds: Double = 0
 
     public var accepted: Int { photos.filter(\.accepted).count }
+    /// Photos without an EXIF capture date: the rules cannot judge their age.
+    public var undated: Int { photos.filter { $0.facts.taken == nil }.count }
 
     enum CodingKeys: String, CodingKey {
         case folder, plugin, pluginVersion = "plugin_version", checkedAt = "checked_at", photos, duplicates, gate, training, skipped, seconds
-        case accepted, total
+        case accepted, total, undated
     }
 
     public init(plugin: String, pluginVersion: String, checkedAt: String, photos: [ScoredPhoto], duplicates: Int,
@@ -62,6 +64,7 @@ public struct PhotoCheckReport: Sendable, Codable {
         try c.encode(photos.count, forKey: .total)
         try c.encode(accepted, forKey: .accepted)
         try c.encode(duplicates, forKey: .duplicates)
+        try c.encode(undated, forKey: .undated)
         try c.encode(gate, forKey: .gate)
         try c.encode(training, forKey: .training)
         try c.encode(photos, forKey: .photos)

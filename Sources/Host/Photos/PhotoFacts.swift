@@ -57,7 +57,7 @@ public struct PhotoFacts: Sendable, Codable, Equatable {
     /// be judged on faces, so that is refused rather than read as "no face".
     public init(_ photo: MeasuredPhoto, now: Date) throws(PhotoError) {
         let m = photo.measures
-        guard let boxes = m.faces else { throw .problem(photo.path, "was measured without a face detector") }
+        guard let boxes = m.faces else { throw PhotoError(path: photo.path, message: "was measured without a face detector") }
         file = photo.fileName
         format = photo.format.rawValue
         bytes = photo.bytes

@@ -74,7 +74,7 @@ public struct PhotoRules {
     /// `training(set)`, checked against the training configuration's fields.
     public func training(_ photos: [ScoredPhoto]) throws(PluginError) -> JSONValue {
         let value = try plugin.call(spec.training, [setValue(photos)]).first ?? .nil
-        guard value.isTable, value.arrayValue == nil || value.fields.count > 0 else {
+        guard value.isTable, !value.fields.isEmpty else {
             throw bad("training", "must return a table of settings, got \(value.shownInMessage)", spec.training)
         }
         let f = LuaFieldReader(plugin: plugin.name, path: "photos.training(set)", table: value)
